@@ -1,0 +1,111 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    EDUCATION = "education", _("Education")
+    WELFARE = "welfare", _("Welfare")
+    WORK = "work", _("Work")
+    GUARDIANSHIP = "guardianship", _("Guardianship")
+    HOUSING = "housing", _("Housing")
+    HEALTH = "health", _("Health")
+    INTEGRATION = "integration", _("Civic integration")
+    FAMILY = "family", _("Family")
+    LEISURE = "leisure", _("Leisure")
+    OTHER = "other", _("Other")
+
+
+# The sectors a network should cover (DESIGN.md, step 2): the app warns while one is missing.
+ESSENTIAL_SECTORS = (
+    Sector.EDUCATION,
+    Sector.WELFARE,
+    Sector.WORK,
+    Sector.GUARDIANSHIP,
+    Sector.HOUSING,
+)
+
+# Sectors that may read the youth's residence situation (a sensitive field).
+RESIDENCE_STATUS_SECTORS = (Sector.GUARDIANSHIP, Sector.WELFARE)
+
+
+class Intensity(models.TextChoices):
+    LIGHT = "light", _("Light")
+    INTENSIVE = "intensive", _("Intensive")
+
+
+class NetworkStatus(models.TextChoices):
+    PREPARING = "preparing", _("Preparing")
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    CLOSED = "closed", _("Closed")
+
+
+class ClosureReason(models.TextChoices):
+    SUSTAINABLE_PLAN = "sustainable_plan", _("Sustainable plan reached")
+    MOVED_AWAY = "moved_away", _("Youth moved away")
+    YOUTH_DECLINED = "youth_declined", _("Youth declined")
+    NO_LONGER_NEEDED = "no_longer_needed", _("Support no longer needed")
+    OTHER = "other", _("Other")
+
+
+class MemberRole(models.TextChoices):
+    SCHOOL_COACH = "school_coach", _("School coach")
+    OKAN_COACH = "okan_coach", _("OKAN coach")
+    STUDENT_COUNSELLOR = "student_counsellor", _("Student counsellor")
+    CLB_WORKER = "clb_worker", _("CLB worker")
+    GUARDIAN = "guardian", _("Guardian")
+    HOUSING_COUNSELLOR = "housing_counsellor", _("Housing counsellor")
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    PSYCHOLOGIST = "psychologist", _("Psychologist")
+    JOB_COACH = "job_coach", _("VDAB job coach")
+    YOUTH_WORKER = "youth_worker", _("Youth worker")
+    INTERPRETER = "interpreter", _("Interpreter")
+    FAMILY_MEMBER = "family_member", _("Family member")
+    BUDDY = "buddy", _("Buddy / volunteer")
+    OTHER = "other", _("Other")
+
+
+class Trust(models.TextChoices):
+    HIGH = "high", _("Trusts a lot")
+    SOME = "some", _("Trusts somewhat")
+    LOW = "low", _("Trusts little")
+    UNKNOWN = "", _("Not asked")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class HandoverReason(models.TextChoices):
+    NEW_JOB = "new_job", _("New job")
+    SCHOOL_CHANGE = "school_change", _("School change")
+    YOUTH_MOVES = "youth_moves", _("The youth moves")
+    TURNS_18 = "turns_18", _("The youth turns 18")
+    SERVICE_ENDS = "service_ends", _("The service ends at 18")
+    OTHER = "other", _("Other")
+
+
+class HandoverStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Waiting for the successor")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class TimelineKind(models.TextChoices):
+    YOUTH = "youth", _("Youth")
+    INTAKE = "intake", _("First conversation")
+    NETWORK = "network", _("Network")
+    MEMBER = "member", _("Member")
+    CONSENT = "consent", _("Consent")
+    MEETING = "meeting", _("Round table")
+    PLAN = "plan", _("Action plan")
+    ACTION = "action", _("Action")
+    BARRIER = "barrier", _("Barrier")
+    REFERRAL = "referral", _("Referral")
+    EVALUATION = "evaluation", _("Evaluation")
+    HANDOVER = "handover", _("Handover")
+    SIGNAL = "signal", _("Signal")
+    NOTE = "note", _("Note")

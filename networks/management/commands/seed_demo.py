@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from networks import demo
+
+
+class Command(BaseCommand):
+    help = "Load fictional demo data for Ghent (idempotent) and print the demo logins."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        context = demo.seed_organisations_and_people()
+        for step in demo_steps():
+            step(context)
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo logins (password: %s):" % demo.DEMO_PASSWORD))
+        for email, who in demo.demo_logins():
+            self.stdout.write(f"  {email:32} {who}")
+
+
+def demo_steps():
+    """Each app's demo step, in the order of the playbook; an app without one is skipped."""
+    import importlib
+
+    steps = []
+    for module_name in ("youths.demo", "actionplans.demo", "adviesgroep.demo"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        steps.append(module.seed)
+    return steps

@@ -1,0 +1,59 @@
+"""Changes to networks that touch several models. Each keeps access in step."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from networks.access import network_sync_access
+from networks.choices import TimelineKind
+from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
+
+
+def timeline_record(*, network: CareNetwork, kind: str, summary: str, actor=None, occurred_at=None) -> TimelineEntry:
+    """Write one line in the youth's timeline."""
+    return TimelineEntry.objects.create(
+        youth_id=network.youth_id,
+        network=network,
+        kind=kind,
+        summary=summary[:300],
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        occurred_at=occurred_at or timezone.now(),
+    )
+
+
+@transaction.atomic
+def network_add_member(*, network: CareNetwork, supporter: Supporter, role: str, by=None, **fields) -> Membership:
+    """Add a supporter to the network; their organisation gains access with its first member."""
+    membership = Membership.objects.create(network=network, supporter=supporter, role=role, **fields)
+    network_sync_access(network=network)
+    timeline_record(
+        network=network,
+        kind=TimelineKind.MEMBER,
+        summary=_("%(name)s joined the network as %(role)s")
+        % {
+            "name": supporter.full_name,
+            "role": membership.get_role_display(),
+        },
+        actor=by,
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, by=None, left_on=None) -> Membership:
+    """End a membership; the organisation loses access when this was its last active member."""
+    membership.left_on = left_on or timezone.localdate()
+    membership.save(update_fields=["left_on"])
+    network = membership.network
+    for field in ("lead", "continuity_figure", "next_contact_by"):
+        if getattr(network, f"{field}_id") == membership.pk:
+            setattr(network, field, None)
+            network.save(update_fields=[field])
+    network_sync_access(network=network)
+    timeline_record(
+        network=network,
+        kind=TimelineKind.MEMBER,
+        summary=_("%(name)s left the network") % {"name": membership.supporter.full_name},
+        actor=by,
+    )
+    return membership
