@@ -617,3 +617,32 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return self.summary
+
+
+class AuditEvent(models.Model):
+    """Who did what to which record, and when. Holds no personal values.
+
+    Rows reference objects by type and id (no foreign keys), so the trail survives the
+    deletion or anonymisation of what it describes; they are never changed or deleted.
+    """
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user_id = models.BigIntegerField(_("user id"), null=True, blank=True)
+    user_email = models.CharField(_("user"), max_length=254, blank=True)
+    organisation_id = models.BigIntegerField(_("organisation id"), null=True, blank=True)
+    action = models.CharField(_("action"), max_length=20)
+    object_type = models.CharField(_("object type"), max_length=50, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    network_id = models.BigIntegerField(_("network id"), null=True, blank=True, db_index=True)
+    fields = models.JSONField(_("changed fields"), default=list, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    path = models.CharField(_("path"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_email} {self.action} {self.object_type} {self.object_id}"
