@@ -485,6 +485,21 @@ class Meeting(models.Model):
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
 
 
+class HandoverQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Handovers the user may read: those of networks they see, and those offered to them.
+
+        A successor reads the handover before joining; their access is to the handover, not
+        to the network (networks/handover.py).
+        """
+        if not getattr(user, "is_authenticated", False) or user.is_advisory:
+            return self.none()
+        return self.filter(Q(network__in=CareNetwork.objects.visible_to(user)) | Q(successor__user=user))
+
+    def pending(self):
+        return self.filter(status=HandoverStatus.PROPOSED)
+
+
 class Handover(models.Model):
     """A warm handover: a leaving member hands the youth over to a successor."""
 
@@ -525,6 +540,8 @@ class Handover(models.Model):
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = HandoverQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("warm handover")
