@@ -1,0 +1,191 @@
+"""Print templates as PDF with WeasyPrint, fetching nothing but the project's own static files.
+
+DESIGN.md: "PDFs never fetch anything over the network or from the file system outside the
+project's own static files." WeasyPrint asks its URL fetcher for every stylesheet, image and
+font a document mentions. `StaticOnlyURLFetcher` serves a file only when the staticfiles
+finders resolve its path to that very file, serves small data: URLs from memory, and refuses
+(and logs) everything else without opening it. User text is escaped by the templates, so it
+cannot even reach the fetcher; the fetcher is the second wall.
+"""
+
+import base64
+import importlib
+import importlib.util
+import logging
+import mimetypes
+import os
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
+from urllib.request import url2pathname
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import FileSystemStorage
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger("zorgnetwerk.pdf")
+
+# Our own pictograms are files; a data: URL larger than this is refused unread.
+DATA_URL_MAX_BYTES = 16 * 1024
+
+_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+class PDFFetchRefused(ValueError):
+    """A resource the PDF asked for that is not one of our static files."""
+
+
+def static_roots() -> list[Path]:
+    """The directories the staticfiles finders search (project static/ and the apps' static/)."""
+    roots = []
+    for finder in finders.get_finders():
+        for _prefix, root in getattr(finder, "locations", []):
+            roots.append(Path(root).resolve())
+        for storage in getattr(finder, "storages", {}).values():
+            if isinstance(storage, FileSystemStorage):
+                roots.append(Path(storage.location).resolve())
+    return list(dict.fromkeys(roots))
+
+
+def static_base_url() -> str:
+    """The base URL of the print templates: relative URLs resolve inside the project's static/."""
+    return (Path(settings.BASE_DIR) / "static").resolve().as_uri() + "/"
+
+
+def _shorten(url: str, limit: int = 120) -> str:
+    return url if len(url) <= limit else url[:limit] + "…"
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    """Serves the project's static files and small data: URLs; refuses everything else.
+
+    Every URL asked for is kept in `requested` (tests read it); every refusal is logged.
+    A refusal raises PDFFetchRefused, which WeasyPrint treats as a missing resource.
+    """
+
+    def __init__(self, *, data_url_max_bytes: int = DATA_URL_MAX_BYTES):
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=False)
+        self.data_url_max_bytes = data_url_max_bytes
+        self.requested: list[str] = []
+        self.served: list[str] = []
+        self._roots = static_roots()
+
+    def fetch(self, url, headers=None):
+        self.requested.append(url)
+        match = _SCHEME_RE.match(url)
+        scheme = match[1].lower() if match else ""
+        if scheme == "data":
+            response = self._data(url)
+        elif scheme == "file":
+            response = self._static_file(url)
+        else:
+            self._refuse(url, "scheme not allowed")
+        self.served.append(url)
+        return response
+
+    def _refuse(self, url: str, reason: str):
+        logger.warning("PDF resource refused (%s): %s", reason, _shorten(url))
+        raise PDFFetchRefused(f"{reason}: {_shorten(url)}")
+
+    def _data(self, url: str) -> URLFetcherResponse:
+        # Bound the raw URL first: a huge data: URL is refused before it is decoded.
+        if len(url) > self.data_url_max_bytes * 4 // 3 + 200:
+            self._refuse(url, "data URL too large")
+        header, sep, payload = url[len("data:") :].partition(",")
+        if not sep:
+            self._refuse(url, "malformed data URL")
+        params = header.split(";")
+        is_base64 = params[-1].strip().lower() == "base64"
+        media_type = (params[0].strip() or "text/plain").lower()
+        try:
+            body = base64.b64decode(payload, validate=False) if is_base64 else unquote_to_bytes(payload)
+        except ValueError:
+            self._refuse(url, "malformed data URL")
+        if len(body) > self.data_url_max_bytes:
+            self._refuse(url, "data URL too large")
+        return URLFetcherResponse(url, body, {"Content-Type": media_type})
+
+    def _static_file(self, url: str) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            self._refuse(url, "remote file URL")
+        raw_path = url2pathname(unquote(parts.path))
+        if ".." in Path(raw_path).parts or "\x00" in raw_path:
+            self._refuse(url, "path traversal")
+        path = Path(os.path.normpath(raw_path))
+        relative = None
+        for root in self._roots:
+            if path.is_relative_to(root):
+                relative = path.relative_to(root).as_posix()
+                break
+        if not relative:
+            self._refuse(url, "outside the static files")
+        found = finders.find(relative)
+        # The finders must resolve the name to this very file (no symlink out of static/).
+        if not found or Path(found).resolve() != path.resolve():
+            self._refuse(url, "not a static file")
+        real = Path(found).resolve()
+        if not any(real.is_relative_to(root) for root in self._roots) or not real.is_file():
+            self._refuse(url, "not a static file")
+        media_type = mimetypes.guess_type(real.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(real.as_uri(), real.read_bytes(), {"Content-Type": media_type})
+
+
+def html_to_pdf(html: str, *, url_fetcher: StaticOnlyURLFetcher | None = None) -> bytes:
+    """Render an HTML string to PDF bytes; relative URLs point into the project's static/."""
+    fetcher = url_fetcher or StaticOnlyURLFetcher()
+    return HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).write_pdf()
+
+
+def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
+    """Render a template under templates/pdf/ to PDF bytes with the static-only fetcher."""
+    return html_to_pdf(render_to_string(template_name, context, request=request))
+
+
+def safe_initials(value: str) -> str:
+    """ASCII letters only, for a file name: 'Ömer Şahin' -> 'OS'; never empty."""
+    ascii_text = unicodedata.normalize("NFKD", value or "").encode("ascii", "ignore").decode()
+    letters = re.sub(r"[^A-Za-z]", "", ascii_text).upper()[:4]
+    return letters or "X"
+
+
+def pdf_filename(template: str, initials: str = "", day: date | None = None) -> str:
+    """`actieplan-AR-2026-11-23.pdf`: what it is, whose initials and the date, never a name."""
+    slug = re.sub(r"[^a-z0-9-]", "", template.lower()) or "document"
+    parts = [slug]
+    if initials:
+        parts.append(safe_initials(initials))
+    if day:
+        parts.append(day.isoformat())
+    return "-".join(parts) + ".pdf"
+
+
+def pdf_response(pdf_bytes: bytes, filename: str) -> HttpResponse:
+    """A download that no cache keeps: the PDF holds a youth's personal data."""
+    response = HttpResponse(pdf_bytes, content_type="application/pdf")
+    safe_name = re.sub(r"[^A-Za-z0-9._-]", "", Path(filename).stem).strip(".-") or "document"
+    response["Content-Disposition"] = content_disposition_header(True, safe_name + ".pdf")
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def record_pdf_read(request, obj) -> None:
+    """Write the download to the audit trail (DESIGN.md: every read of a dossier is logged).
+
+    The audit trail is another feature (networks/audit.py); until it provides
+    `record_read(request, obj, action=...)` there is nothing to call.
+    """
+    if importlib.util.find_spec("networks.audit") is None:
+        return
+    audit = importlib.import_module("networks.audit")
+    record_read = getattr(audit, "record_read", None)
+    if record_read is not None:
+        record_read(request, obj, action="pdf")
