@@ -636,11 +636,29 @@ class TimelineEntry(models.Model):
         return self.summary
 
 
+class AuditEventQuerySet(models.QuerySet):
+    """The trail is append-only: bulk changes and deletes are refused."""
+
+    def update(self, **kwargs):
+        raise AuditTrailIsAppendOnly(_("Audit events cannot be changed."))
+
+    def delete(self):
+        raise AuditTrailIsAppendOnly(_("Audit events cannot be deleted."))
+
+    def _raw_delete(self, using):
+        raise AuditTrailIsAppendOnly(_("Audit events cannot be deleted."))
+
+
+class AuditTrailIsAppendOnly(Exception):
+    """Raised on any attempt to change or delete an audit event."""
+
+
 class AuditEvent(models.Model):
     """Who did what to which record, and when. Holds no personal values.
 
     Rows reference objects by type and id (no foreign keys), so the trail survives the
-    deletion or anonymisation of what it describes; they are never changed or deleted.
+    deletion or anonymisation of what it describes; they are never changed or deleted
+    (here, in admin, and on PostgreSQL by a trigger).
     """
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -651,9 +669,18 @@ class AuditEvent(models.Model):
     object_type = models.CharField(_("object type"), max_length=50, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     network_id = models.BigIntegerField(_("network id"), null=True, blank=True, db_index=True)
+    youth_id = models.BigIntegerField(
+        _("youth id"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("For records of the youth itself (dossier, first conversation), which belong to no one network."),
+    )
     fields = models.JSONField(_("changed fields"), default=list, blank=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     path = models.CharField(_("path"), max_length=300, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit event")
@@ -663,3 +690,12 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.user_email} {self.action} {self.object_type} {self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditTrailIsAppendOnly(_("Audit events cannot be changed."))
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditTrailIsAppendOnly(_("Audit events cannot be deleted."))

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from networks import views
+from networks import urls_security, views
 
 app_name = "networks"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
 ]
+
+urlpatterns += urls_security.urlpatterns  # account security, notes, audit, export (issue 8)

@@ -4,6 +4,7 @@ Local defaults are safe for a developer's machine (SQLite, DEBUG on, e-mail to t
 Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL; see the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "guardian",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -52,9 +58,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "networks.audit.NoStoreMiddleware",
+    "networks.views_account.RequireSecondFactorMiddleware",
+    "networks.audit.AuditReadMiddleware",
     "networks.middleware.NetworkClosedMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zorgnetwerk.urls"
@@ -89,6 +102,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Accounts: users log in with their e-mail address.
 AUTH_USER_MODEL = "networks.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account before the password is even checked (django-axes).
+    "networks.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -163,6 +178,48 @@ CSRF_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_SECURE = not DEBUG
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Two-factor login (django-otp, TOTP with backup codes): required for everyone in production.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Zorgnetwerk"
+
+# Brute-force protection (django-axes): the sixth wrong password locks the account; an admin
+# unlocks it in Django admin (Access attempts) or it opens again after the cool-off.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 6)
+# Per account, as the issue asks. Not per IP address: the partner organisations sit behind
+# shared office addresses, and six typos in one office would lock out all its colleagues.
+# axes.W006 warns about IP-less lockouts; with the username as parameter there is nothing to rotate.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 60))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_VERBOSE = False
+if env_bool("BEHIND_PROXY", False):
+    AXES_IPWARE_PROXY_COUNT = 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Privacy: youths whose network closed longer ago than this are anonymised (apply_retention).
+RETENTION_YEARS = env_int("RETENTION_YEARS", 5)
+PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "privacy@zorgnetwerk.local")
+
+# Content Security Policy (django-csp): only our own scripts and styles, no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # Security headers.
 X_FRAME_OPTIONS = "DENY"

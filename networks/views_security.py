@@ -1,0 +1,120 @@
+"""Pages of the privacy features: confidential notes, the network's audit trail for its lead,
+and the export of everything about one youth (right of access)."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from networks.access import get_network_for_user, get_open_network_for_user
+from networks.audit import Action, record
+from networks.models import AuditEvent, CareNetwork, Note
+from youths.models import Youth
+
+AUDIT_PAGE_SIZE = 50
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["text", "confidential"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Write the note."))
+        return text
+
+
+def notes_for(network: CareNetwork, user) -> list[Note]:
+    """The network's notes, each with `.text_visible` for this user (confidential ones hidden)."""
+    notes = list(network.notes.select_related("author", "organisation").order_by("-created_at"))
+    for note in notes:
+        note.text_visible = note.readable_by(user)
+        if not note.text_visible:
+            note.text = ""
+    return notes
+
+
+@login_required
+def note_create(request: HttpRequest, network_id: int) -> HttpResponse:
+    """Add a note to the network; 'only my organisation' hides its text from the others."""
+    network = get_open_network_for_user(request.user, network_id, queryset=CareNetwork.objects.select_related("youth"))
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        note = form.save(commit=False)
+        note.network = network
+        note.author = request.user
+        note.organisation_id = request.user.organisation_id
+        if note.confidential and note.organisation_id is None:
+            form.add_error("confidential", _("Only members of an organisation can keep a note to it."))
+        else:
+            note.save()
+            messages.success(request, _("The note was added."))
+            return redirect("networks:network_detail", pk=network.pk)
+    return render(
+        request,
+        "networks/note_form.html",
+        {"form": form, "network": network, "youth": network.youth},
+    )
+
+
+def _lead_network_or_404(user, pk) -> CareNetwork:
+    network = get_network_for_user(user, pk, queryset=CareNetwork.objects.select_related("youth", "lead__supporter"))
+    if network.lead is None or network.lead.supporter.user_id != user.pk:
+        raise Http404
+    return network
+
+
+@login_required
+def network_audit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The network's audit trail, for its lead only (everyone else: 404)."""
+    network = _lead_network_or_404(request.user, pk)
+    events = AuditEvent.objects.filter(
+        Q(network_id=network.pk) | Q(network_id__isnull=True, youth_id=network.youth_id)
+    ).order_by("-at", "-pk")
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "networks/audit_list.html",
+        {"network": network, "youth": network.youth, "page_obj": page, "events": page.object_list},
+    )
+
+
+def _youth_for_export(user, pk) -> Youth:
+    """An admin may export any youth; a network's lead the youth of that network."""
+    queryset = Youth.objects.all()
+    if not (user.is_superuser or user.is_staff):
+        lead_of = CareNetwork.objects.visible_to(user).filter(lead__supporter__user=user).values("youth_id")
+        queryset = queryset.filter(pk__in=lead_of)
+    youth = queryset.filter(pk=pk).first()
+    if youth is None:
+        raise Http404
+    return youth
+
+
+@login_required
+@require_POST
+def youth_export(request: HttpRequest, youth_id: int) -> HttpResponse:
+    """Right of access: everything about one youth as a ZIP (JSON and the PDFs); logged."""
+    from networks.gdpr import youth_export_zip
+
+    youth = _youth_for_export(request.user, youth_id)
+    data = youth_export_zip(youth=youth)
+    record(Action.EXPORT, request=request, object_type="youth", object_id=youth.pk, youth_id=youth.pk)
+    request._audit_recorded = True
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="youth-{youth.pk}-export.zip"'
+    return response
+
+
+@login_required
+def youth_export_page(request: HttpRequest, youth_id: int) -> HttpResponse:
+    youth = _youth_for_export(request.user, youth_id)
+    return render(request, "networks/youth_export.html", {"youth": youth})
