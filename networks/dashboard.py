@@ -7,7 +7,13 @@ that owns the data keeps the dashboard view thin and the apps independent.
 import importlib
 from dataclasses import dataclass, field
 
-PANEL_MODULES = ("networks.panels", "youths.dashboard", "actionplans.dashboard", "adviesgroep.dashboard")
+PANEL_MODULES = (
+    "networks.panels",
+    "networks.panels_handover",
+    "youths.dashboard",
+    "actionplans.dashboard",
+    "adviesgroep.dashboard",
+)
 
 
 @dataclass

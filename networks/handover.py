@@ -1,0 +1,427 @@
+"""The warm handover (playbook step 5) and closing a network.
+
+Playbook, step 4: "Er zijn heel vaak wissels bij begeleiders. Dit is één van de redenen om een
+zorgnetwerkje op te zetten: een warme overdracht verzekeren." A leaving member proposes a
+successor with a note; nothing changes for access until the successor accepts.
+
+Actions, barriers and question routes are reached through the reverse relations of
+`Membership` (`actions`, `barriers_helping`, `question_routes`), so this module does not import
+the actionplans app (models point one way: actionplans -> networks).
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from networks.access import network_sync_access
+from networks.choices import HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
+from networks.models import CareNetwork, Handover, Membership, Supporter
+from networks.services import membership_end, network_add_member, timeline_record
+
+logger = logging.getLogger(__name__)
+
+PLAN_REVIEW_DAYS = 30
+
+# Values of actionplans' status choices, named here so networks does not import actionplans.
+ACTION_OPEN = "open"
+BARRIER_DONE = "removed"
+
+
+# --- who may do what ----------------------------------------------------------------------
+
+
+def user_is_lead_side(user, network: CareNetwork) -> bool:
+    """The lead, or a colleague of the lead's organisation (who keeps the network going)."""
+    lead = network.lead
+    if lead is None or lead.left_on is not None:
+        return False
+    supporter = lead.supporter
+    return supporter.user_id == user.pk or (
+        user.organisation_id is not None and supporter.organisation_id == user.organisation_id
+    )
+
+
+def handover_leavers_for(user, network: CareNetwork):
+    """The active members for whom this user may start a handover.
+
+    A member for themselves, a colleague of the same organisation (the leaver may already be
+    gone to a new job), and the lead on behalf of anyone.
+    """
+    members = network.memberships.active().select_related("supporter__organisation").order_by("joined_on", "pk")
+    if user_is_lead_side(user, network):
+        return members
+    condition = Q(supporter__user=user)
+    if user.organisation_id:
+        condition |= Q(supporter__organisation_id=user.organisation_id)
+    return members.filter(condition)
+
+
+def handover_may_decide(user, handover: Handover) -> bool:
+    """The successor decides; when the successor has no login, the lead records their answer."""
+    if handover.status != HandoverStatus.PROPOSED:
+        return False
+    if handover.successor.user_id:
+        return handover.successor.user_id == user.pk
+    return user_is_lead_side(user, handover.network)
+
+
+# --- e-mails (sent after commit) ----------------------------------------------------------
+
+
+def _absolute(url: str) -> str:
+    return f"{settings.SITE_URL}{url}"
+
+
+def _send_after_commit(*, subject: str, body: str, recipients: list[str]) -> None:
+    recipients = sorted({address for address in recipients if address})
+    if not recipients:
+        return
+
+    def send():
+        try:
+            send_mail(subject, body, None, recipients)
+        except OSError:
+            # The change is committed; a failing mail server must not turn it into an error page.
+            logger.exception("Could not send the handover e-mail")
+
+    transaction.on_commit(send)
+
+
+def _lead_addresses(network: CareNetwork) -> list[str]:
+    lead = network.lead
+    if lead is None:
+        return []
+    supporter = lead.supporter
+    return [supporter.email or (supporter.user.email if supporter.user_id else "")]
+
+
+# --- services -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def handover_start(
+    *,
+    network: CareNetwork,
+    leaver: Membership,
+    successor: Supporter | None = None,
+    new_successor: dict | None = None,
+    successor_role: str,
+    reason: str,
+    note: str,
+    introduced_to_youth: bool = False,
+    actions_reassigned: bool = False,
+    next_meeting_known: bool = False,
+    documents_shared: bool = False,
+    handover_on: datetime.date | None = None,
+    by=None,
+) -> Handover:
+    """Propose a successor with a note: "een warme overdracht verzekeren" (playbook, step 4)."""
+    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    leaver = Membership.objects.select_for_update().select_related("supporter").get(pk=leaver.pk)
+    if network.is_closed:
+        raise ValidationError(_("This network is closed and can no longer be changed. Reopen it first."))
+    if leaver.network_id != network.pk or not leaver.is_active:
+        raise ValidationError(_("Only an active member of this network can hand over."))
+    if (successor is None) == (new_successor is None):
+        raise ValueError("Give either an existing successor or the fields of a new one.")
+    if new_successor is not None:
+        # A successor who is not yet known is created in the same step, in the same transaction.
+        successor = Supporter.objects.create(**new_successor)
+    if successor.pk == leaver.supporter_id:
+        raise ValidationError(_("The successor must be someone else than the member who leaves."))
+    if Handover.objects.pending().filter(leaver=leaver).exists():
+        raise ValidationError(_("This member already has a handover waiting for acceptance."))
+    handover = Handover.objects.create(
+        network=network,
+        leaver=leaver,
+        successor=successor,
+        successor_role=successor_role,
+        reason=reason,
+        note=note,
+        introduced_to_youth=introduced_to_youth,
+        actions_reassigned=actions_reassigned,
+        next_meeting_known=next_meeting_known,
+        documents_shared=documents_shared,
+        handover_on=handover_on or timezone.localdate(),
+        proposed_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    timeline_record(
+        network=network,
+        kind=TimelineKind.HANDOVER,
+        summary=_("%(leaver)s proposed a handover to %(successor)s (%(reason)s)")
+        % {
+            "leaver": leaver.supporter.full_name,
+            "successor": successor.full_name,
+            "reason": handover.get_reason_display(),
+        },
+        actor=by,
+    )
+    _send_after_commit(
+        subject=_("A warm handover is waiting for you"),
+        body=_(
+            "%(leaver)s asks you to take over their place in the care network of %(initials)s.\n"
+            "Read the handover note and accept or decline it here:\n%(url)s\n"
+        )
+        % {
+            "leaver": leaver.supporter.full_name,
+            "initials": network.youth.initials,
+            "url": _absolute(reverse("networks:handover_detail", args=[handover.pk])),
+        },
+        recipients=[successor.email or (successor.user.email if successor.user_id else "")],
+    )
+    return handover
+
+
+def _lock_pending(handover: Handover) -> Handover:
+    handover = Handover.objects.select_for_update().get(pk=handover.pk)
+    if handover.status != HandoverStatus.PROPOSED:
+        raise ValidationError(_("This handover has already been decided."))
+    return handover
+
+
+@transaction.atomic
+def handover_accept(*, handover: Handover, by) -> Handover:
+    """The successor takes over: "access follows the handover" (DESIGN.md, step 5)."""
+    handover = _lock_pending(handover)
+    network = CareNetwork.objects.select_for_update().get(pk=handover.network_id)
+    leaver = Membership.objects.select_for_update().select_related("supporter").get(pk=handover.leaver_id)
+    successor = Supporter.objects.get(pk=handover.successor_id)
+    if network.is_closed:
+        raise ValidationError(_("This network is closed and can no longer be changed. Reopen it first."))
+    if not leaver.is_active:
+        raise ValidationError(_("The leaving member has already left the network."))
+
+    new_membership = network.memberships.active().filter(supporter=successor).first()
+    if new_membership is None:
+        new_membership = network_add_member(
+            network=network,
+            supporter=successor,
+            role=handover.successor_role,
+            by=by,
+            continues_after_18=leaver.continues_after_18,
+        )
+
+    # Nothing is lost: the leaver's open work moves to the successor.
+    leaver.actions.filter(status=ACTION_OPEN).update(owner=new_membership)
+    leaver.barriers_helping.exclude(status=BARRIER_DONE).update(helper=new_membership)
+    leaver.question_routes.update(member=new_membership)
+
+    changed = []
+    for field in ("lead", "continuity_figure", "next_contact_by"):
+        if getattr(network, f"{field}_id") == leaver.pk:
+            setattr(network, field, new_membership)
+            changed.append(field)
+    if "lead" in changed:
+        network.plan_review_due_on = timezone.localdate() + datetime.timedelta(days=PLAN_REVIEW_DAYS)
+        changed.append("plan_review_due_on")
+    if changed:
+        network.save(update_fields=[*changed, "updated_at"])
+
+    # membership_end reads the roles from this instance: give it the one we just changed.
+    leaver.network = network
+    membership_end(membership=leaver, by=by, left_on=max(timezone.localdate(), leaver.joined_on))
+
+    handover.status = HandoverStatus.ACCEPTED
+    handover.decided_by = by
+    handover.decided_at = timezone.now()
+    handover.save(update_fields=["status", "decided_by", "decided_at"])
+    network_sync_access(network=network)
+    timeline_record(
+        network=network,
+        kind=TimelineKind.HANDOVER,
+        summary=_("%(successor)s took over from %(leaver)s")
+        % {"successor": successor.full_name, "leaver": leaver.supporter.full_name},
+        actor=by,
+    )
+    return handover
+
+
+@transaction.atomic
+def handover_decline(*, handover: Handover, reason: str, by) -> Handover:
+    """The successor declines with a reason that goes back to the lead; access stays as it was."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why you decline, so the lead can look for someone else."))
+    handover = _lock_pending(handover)
+    handover.status = HandoverStatus.DECLINED
+    handover.decline_reason = reason
+    handover.decided_by = by
+    handover.decided_at = timezone.now()
+    handover.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
+    network = handover.network
+    timeline_record(
+        network=network,
+        kind=TimelineKind.HANDOVER,
+        summary=_("%(successor)s declined the handover from %(leaver)s")
+        % {"successor": handover.successor.full_name, "leaver": handover.leaver.supporter.full_name},
+        actor=by,
+    )
+    proposer = handover.proposed_by.email if handover.proposed_by_id else ""
+    _send_after_commit(
+        subject=_("A handover was declined"),
+        body=_(
+            "%(successor)s declined the handover from %(leaver)s in the care network of %(initials)s.\n"
+            "Their reason: %(reason)s\n\nLook for another successor here:\n%(url)s\n"
+        )
+        % {
+            "successor": handover.successor.full_name,
+            "leaver": handover.leaver.supporter.full_name,
+            "initials": network.youth.initials,
+            "reason": reason,
+            "url": _absolute(reverse("networks:handover_detail", args=[handover.pk])),
+        },
+        recipients=[*_lead_addresses(network), proposer],
+    )
+    return handover
+
+
+@transaction.atomic
+def network_plan_review_done(*, network: CareNetwork, by) -> CareNetwork:
+    """The new lead has reviewed the plan: the follow-up leaves the dashboard."""
+    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    network.plan_review_due_on = None
+    network.save(update_fields=["plan_review_due_on", "updated_at"])
+    timeline_record(network=network, kind=TimelineKind.PLAN, summary=_("The new lead reviewed the plan"), actor=by)
+    return network
+
+
+@transaction.atomic
+def network_close(*, network: CareNetwork, reason: str, note: str, by) -> CareNetwork:
+    """Close the network "totdat je aanvoelt dat de jongere dit niet langer nodig heeft" (step 4)."""
+    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    if network.is_closed:
+        raise ValidationError(_("This network is already closed."))
+    if not (note or "").strip():
+        raise ValidationError(_("Write a final note."))
+    network.status = NetworkStatus.CLOSED
+    network.closure_reason = reason
+    network.closure_note = note.strip()
+    network.ended_on = max(timezone.localdate(), network.started_on)
+    network.save(update_fields=["status", "closure_reason", "closure_note", "ended_on", "updated_at"])
+    # A proposal cannot be accepted into a closed network.
+    Handover.objects.pending().filter(network=network).update(
+        status=HandoverStatus.CANCELLED, decided_at=timezone.now()
+    )
+    network_sync_access(network=network)
+    timeline_record(
+        network=network,
+        kind=TimelineKind.NETWORK,
+        summary=_("The network was closed: %(reason)s") % {"reason": network.get_closure_reason_display()},
+        actor=by,
+    )
+    return network
+
+
+@transaction.atomic
+def network_reopen(*, network: CareNetwork, by) -> CareNetwork:
+    """Reopen a closed network; every active member's organisation gets its access back."""
+    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    if not network.is_closed:
+        raise ValidationError(_("This network is not closed."))
+    other = CareNetwork.objects.open().filter(youth_id=network.youth_id).exclude(pk=network.pk).first()
+    if other is not None:
+        raise ValidationError(
+            _(
+                "This youth already has another network that is open (started on %(date)s). "
+                "Continue in that network, or close it before reopening this one."
+            )
+            % {"date": other.started_on}
+        )
+    network.status = NetworkStatus.ACTIVE
+    network.ended_on = None
+    try:
+        with transaction.atomic():
+            network.save(update_fields=["status", "ended_on", "updated_at"])
+    except IntegrityError:
+        # Someone opened another network for this youth at the same moment.
+        raise ValidationError(_("This youth already has a network that is not closed."))
+    network_sync_access(network=network)
+    timeline_record(network=network, kind=TimelineKind.NETWORK, summary=_("The network was reopened"), actor=by)
+    return network
+
+
+def may_steer(user, network: CareNetwork) -> bool:
+    """Closing, reopening and the plan review belong to the lead's side (any member while there is no lead)."""
+    if network.lead_id is None:
+        return network.memberships.active().filter(supporter__user=user).exists()
+    return user_is_lead_side(user, network)
+
+
+def require_lead_side(user, network: CareNetwork) -> None:
+    """Other members see the network but may not steer it: 403, as they know it exists."""
+    if not may_steer(user, network):
+        raise PermissionDenied
+
+
+# --- selectors ----------------------------------------------------------------------------
+
+
+def _action_model():
+    # Reached through the reverse relation, so networks does not import actionplans.
+    return Membership._meta.get_field("actions").related_model
+
+
+def open_actions_of(memberships) -> list:
+    """The open actions these members own, shown in the handover so nothing is forgotten (one query)."""
+    ids = [membership.pk for membership in memberships]
+    if not ids:
+        return []
+    return list(
+        _action_model()
+        .objects.filter(owner_id__in=ids, status=ACTION_OPEN)
+        .select_related("owner__supporter")
+        .order_by("deadline", "pk")
+    )
+
+
+OPEN_REFERRAL_STATUSES = ("sent", "accepted")
+
+
+def shared_dossier(network: CareNetwork) -> dict:
+    """Everything a successor reads to be up to speed in minutes, in the playbook's order.
+
+    "Overweeg een online gedeeld dossier dat door alle partners in het zorgnetwerkje
+    geraadpleegd kan worden, om deze overdracht te ondersteunen." A fixed number of queries:
+    pass a network fetched with select_related("youth", "plan").
+    """
+    memberships = list(network.memberships.select_related("supporter__organisation").order_by("joined_on", "pk"))
+    try:
+        plan = network.plan
+    except ObjectDoesNotExist:
+        plan = None
+    if plan is not None:
+        actions = list(plan.actions.filter(status=ACTION_OPEN).select_related("owner__supporter"))
+        barriers = list(plan.barriers.exclude(status=BARRIER_DONE).select_related("category", "helper__supporter"))
+        referrals = list(
+            plan.referrals.filter(status__in=OPEN_REFERRAL_STATUSES).select_related("offer", "referred_by__supporter")
+        )
+    else:
+        actions, barriers, referrals = [], [], []
+    last_meeting = network.meetings.filter(status=MeetingStatus.HELD).order_by("-starts_at").first()
+    handovers = list(
+        network.handovers.exclude(status=HandoverStatus.CANCELLED).select_related(
+            "leaver__supporter", "successor__organisation", "proposed_by", "decided_by"
+        )
+    )
+    return {
+        "network": network,
+        "youth": network.youth,
+        "current_members": [m for m in memberships if m.left_on is None],
+        "former_members": sorted(
+            (m for m in memberships if m.left_on is not None), key=lambda m: m.left_on, reverse=True
+        ),
+        "plan": plan,
+        "open_actions": actions,
+        "open_barriers": barriers,
+        "open_referrals": referrals,
+        "last_meeting": last_meeting,
+        "handovers": handovers,
+    }

@@ -1,0 +1,265 @@
+"""Pages of the warm handover, the transition at 18, the shared dossier and closing a network.
+
+Every page starts from `CareNetwork.objects.visible_to(user)` (through get_network_for_user) or
+`Handover.objects.visible_to(user)`, so outsiders get a 404. Changes are POST only; changes to a
+network go through get_open_network_for_user, which refuses a closed network with a message.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from networks.access import NetworkClosed, get_network_for_user, get_open_network_for_user
+from networks.choices import HandoverStatus
+from networks.forms_handover import HandoverDeclineForm, HandoverStartForm, NetworkCloseForm
+from networks.handover import (
+    handover_accept,
+    handover_decline,
+    handover_leavers_for,
+    handover_may_decide,
+    handover_start,
+    network_close,
+    network_plan_review_done,
+    network_reopen,
+    open_actions_of,
+    require_lead_side,
+    shared_dossier,
+)
+from networks.models import CareNetwork, Handover
+from networks.turning18 import transition_checklist
+
+NETWORK_WITH_ROLES = CareNetwork.objects.select_related("youth", "lead__supporter__organisation")
+
+
+def network_page_url(network: CareNetwork) -> str:
+    """The network page (another feature); the shared dossier while that page does not exist."""
+    try:
+        return reverse("networks:network_detail", args=[network.pk])
+    except NoReverseMatch:
+        return reverse("networks:shared_dossier", args=[network.pk])
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+# --- handover -----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def handover_start_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+    form = HandoverStartForm(request.POST or None, network=network, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            handover = handover_start(
+                network=network,
+                leaver=data["leaver"],
+                successor=data["successor"] if data["successor_kind"] == form.EXISTING else None,
+                new_successor=form.new_successor_fields(),
+                successor_role=data["successor_role"],
+                reason=data["reason"],
+                note=data["note"],
+                introduced_to_youth=data["introduced_to_youth"],
+                actions_reassigned=data["actions_reassigned"],
+                next_meeting_known=data["next_meeting_known"],
+                documents_shared=data["documents_shared"],
+                handover_on=data["handover_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The handover is proposed to %(name)s. Until they accept, nothing changes in the network.")
+                % {"name": handover.successor.full_name},
+            )
+            return redirect("networks:handover_detail", pk=handover.pk)
+    leavers = list(handover_leavers_for(request.user, network))
+    open_actions = open_actions_of(leavers)
+    return render(
+        request,
+        "networks/handover_form.html",
+        {"network": network, "youth": network.youth, "form": form, "open_actions": open_actions},
+    )
+
+
+def _handover_for(user, pk: int) -> Handover:
+    queryset = Handover.objects.visible_to(user).select_related(
+        "network__youth",
+        "network__lead__supporter__organisation",
+        "leaver__supporter__organisation",
+        "successor__organisation",
+        "proposed_by",
+        "decided_by",
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@login_required
+@require_http_methods(["GET"])
+def handover_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    handover = _handover_for(request.user, pk)
+    return _render_handover(request, handover, HandoverDeclineForm())
+
+
+def _render_handover(request, handover, decline_form, status=200):
+    open_actions = open_actions_of([handover.leaver]) if handover.status == HandoverStatus.PROPOSED else []
+    may_decide = handover_may_decide(request.user, handover) and not handover.network.is_closed
+    return render(
+        request,
+        "networks/handover_detail.html",
+        {
+            "handover": handover,
+            "network": handover.network,
+            "open_actions": open_actions,
+            "may_decide": may_decide,
+            "decline_form": decline_form,
+        },
+        status=status,
+    )
+
+
+def _refusal(request, handover: Handover) -> str | None:
+    """Why this user cannot answer this handover now, or None."""
+    if handover.network.is_closed:
+        return str(NetworkClosed(handover.network))
+    if not handover_may_decide(request.user, handover):
+        return _("Only the successor can answer this handover.")
+    return None
+
+
+@login_required
+@require_POST
+def handover_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+    handover = _handover_for(request.user, pk)
+    if refusal := _refusal(request, handover):
+        messages.error(request, refusal)
+        return redirect("networks:handover_detail", pk=handover.pk)
+    try:
+        handover_accept(handover=handover, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("networks:handover_detail", pk=handover.pk)
+    messages.success(request, _("You are now a member of the network. Welcome!"))
+    return redirect("networks:shared_dossier", pk=handover.network_id)
+
+
+@login_required
+@require_POST
+def handover_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
+    handover = _handover_for(request.user, pk)
+    if refusal := _refusal(request, handover):
+        messages.error(request, refusal)
+        return redirect("networks:handover_detail", pk=handover.pk)
+    form = HandoverDeclineForm(request.POST)
+    if form.is_valid():
+        try:
+            handover_decline(handover=handover, reason=form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("You declined the handover. The lead of the network has been told."))
+        return redirect("networks:handover_detail", pk=handover.pk)
+    return _render_handover(request, handover, form, status=400)
+
+
+# --- follow-up after a new lead -------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def plan_review_done_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+    require_lead_side(request.user, network)
+    network_plan_review_done(network=network, by=request.user)
+    messages.success(request, _("Thank you: the plan review is recorded."))
+    return redirect("networks:dashboard")
+
+
+# --- turning 18 -----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET"])
+def transition_checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+    checklist = transition_checklist(network)
+    return render(
+        request,
+        "networks/handover_transition_checklist.html",
+        {"network": network, "youth": network.youth, "checklist": checklist, "today": timezone.localdate()},
+    )
+
+
+# --- the shared dossier -------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET"])
+def shared_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
+    context = shared_dossier(network)
+    context["network_page_url"] = network_page_url(network)
+    return render(request, "networks/shared_dossier.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def shared_dossier_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+    from zorgnetwerk.pdf import pdf_filename, pdf_response, record_pdf_read, render_pdf
+
+    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
+    context = shared_dossier(network)
+    context["today"] = timezone.localdate()
+    pdf = render_pdf("pdf/overdrachtsdossier.html", context, request=request)
+    record_pdf_read(request, network)
+    return pdf_response(pdf, pdf_filename("overdrachtsdossier", network.youth.initials, timezone.localdate()))
+
+
+# --- closing and reopening ------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def network_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+    require_lead_side(request.user, network)
+    form = NetworkCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            network_close(
+                network=network,
+                reason=form.cleaned_data["closure_reason"],
+                note=form.cleaned_data["closure_note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The network is closed. Only your organisation keeps reading access."))
+            return redirect(network_page_url(network))
+    return render(request, "networks/network_close.html", {"network": network, "youth": network.youth, "form": form})
+
+
+@login_required
+@require_POST
+def network_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+    require_lead_side(request.user, network)
+    try:
+        network_reopen(network=network, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The network is open again; every member's organisation has its access back."))
+    return redirect(network_page_url(network))
