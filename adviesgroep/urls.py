@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from adviesgroep import views
 
 app_name = "adviesgroep"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("overzicht/", views.aggregation, name="aggregation"),
+    path("overzicht/export.csv", views.aggregation_csv, name="aggregation_csv"),
+    path("cijfers/", views.stats, name="stats"),
+    path("signalen/<int:pk>/", views.signal_detail, name="signal_detail"),
+    path("signalen/<int:pk>/behandelaar/", views.signal_assign, name="signal_assign"),
+    path("signalen/<int:pk>/status/", views.signal_status, name="signal_status"),
+    path("signalen/<int:pk>/advies/", views.signal_answer, name="signal_answer"),
+    path("netwerk/<int:network_id>/signalen/", views.network_signal_list, name="network_signal_list"),
+    path("netwerk/<int:network_id>/signaal/", views.signal_create, name="signal_create"),
+    path("drempel/<int:barrier_id>/signaal/", views.signal_from_barrier, name="signal_from_barrier"),
+    path("kennisbank/", views.lesson_list, name="lesson_list"),
+    path("kennisbank/nieuw/", views.lesson_edit, name="lesson_create"),
+    path("kennisbank/<int:pk>/", views.lesson_detail, name="lesson_detail"),
+    path("kennisbank/<int:pk>/bewerken/", views.lesson_edit, name="lesson_update"),
+    path("beleid/", views.policy_list, name="policy_list"),
+    path("beleid/nieuw/", views.policy_create, name="policy_create"),
+]

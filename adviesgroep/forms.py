@@ -1,0 +1,240 @@
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from actionplans.models import Barrier, BarrierCategory
+from adviesgroep.models import Lesson, Signal, SignalKind, SignalStatus, Theme
+from adviesgroep.selectors import Quarter
+
+
+def _active_categories():
+    return BarrierCategory.objects.filter(is_active=True).order_by("order", "name")
+
+
+def personal_details_in(text: str, youth) -> list[str]:
+    """Which of the youth's identifying details (names, birth date, school) appear in the text."""
+    lowered = (text or "").lower()
+    found = []
+    for label, value in (
+        (_("first name"), youth.first_name),
+        (_("last name"), youth.last_name),
+        (_("school name"), youth.school_name),
+    ):
+        if value and len(value) > 1 and re.search(rf"\b{re.escape(value.lower())}\b", lowered):
+            found.append(str(label))
+    born = youth.birth_date
+    if born:
+        variants = {
+            born.isoformat(),
+            born.strftime("%d/%m/%Y"),
+            born.strftime("%d-%m-%Y"),
+            born.strftime("%d.%m.%Y"),
+            f"{born.day}/{born.month}/{born.year}",
+            f"{born.day}-{born.month}-{born.year}",
+            formats.date_format(born, "DATE_FORMAT").lower(),
+        }
+        if any(variant.lower() in lowered for variant in variants):
+            found.append(str(_("date of birth")))
+    return found
+
+
+class SignalForm(forms.ModelForm):
+    """A network member's signal; the case summary is pre-filled pseudonymised and stays editable."""
+
+    class Meta:
+        model = Signal
+        fields = ["kind", "theme", "categories", "question", "case_summary", "share_more", "source_barrier"]
+        widgets = {
+            "categories": forms.CheckboxSelectMultiple,
+            "question": forms.Textarea(attrs={"rows": 4}),
+            "case_summary": forms.Textarea(attrs={"rows": 7}),
+            "source_barrier": forms.HiddenInput,
+        }
+
+    def __init__(self, *args, network, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.user = user
+        self.fields["categories"].queryset = _active_categories()
+        self.fields["source_barrier"].queryset = Barrier.objects.filter(plan__network=network)
+        self.fields["source_barrier"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        summary = cleaned.get("case_summary", "")
+        if not cleaned.get("share_more"):
+            found = personal_details_in(summary, self.network.youth)
+            if found:
+                self.add_error(
+                    "case_summary",
+                    _(
+                        "The summary contains the youth's %(details)s. Remove it, or tick "
+                        "'the network chooses to share more' if the youth agreed."
+                    )
+                    % {"details": ", ".join(found)},
+                )
+        return cleaned
+
+
+class InboxFilterForm(forms.Form):
+    PERIOD_THIS = "this"
+    PERIOD_LAST = "last"
+    PERIOD_CHOICES = [
+        ("", _("Any time")),
+        (PERIOD_THIS, _("This quarter")),
+        (PERIOD_LAST, _("Last quarter")),
+    ]
+    REVIEWER_CHOICES = [("", _("Anyone")), ("me", _("Me")), ("none", _("Nobody yet"))]
+
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All"))] + SignalStatus.choices)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All"))] + SignalKind.choices)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=[("", _("All"))] + Theme.choices)
+    category = forms.ModelChoiceField(
+        label=_("Barrier category"), required=False, queryset=BarrierCategory.objects.none(), empty_label=_("All")
+    )
+    reviewer = forms.ChoiceField(label=_("Reviewer"), required=False, choices=REVIEWER_CHOICES)
+    period = forms.ChoiceField(label=_("Period"), required=False, choices=PERIOD_CHOICES)
+    sent_from = forms.DateField(
+        label=_("Sent from"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    sent_until = forms.DateField(
+        label=_("Sent until"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = BarrierCategory.objects.order_by("order", "name")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("sent_from"), cleaned.get("sent_until")
+        if start and end and end < start:
+            self.add_error("sent_until", _("The end of the period cannot be before its start."))
+        return cleaned
+
+    def selection(self) -> dict:
+        """The filters as keyword arguments of selectors.inbox_signals (empty when invalid)."""
+        from adviesgroep.selectors import _aware
+
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        start = end = None
+        if data["period"] in (self.PERIOD_THIS, self.PERIOD_LAST):
+            quarter = Quarter.current()
+            if data["period"] == self.PERIOD_LAST:
+                quarter = quarter.previous
+            start, end = quarter.start_at, quarter.end_at
+        if data.get("sent_from"):
+            start = _aware(data["sent_from"])
+        if data.get("sent_until"):
+            import datetime
+
+            end = _aware(data["sent_until"] + datetime.timedelta(days=1))
+        return {
+            "status": data["status"],
+            "kind": data["kind"],
+            "theme": data["theme"],
+            "category": data["category"],
+            "reviewer": data["reviewer"],
+            "start": start,
+            "end": end,
+        }
+
+
+class ReviewerForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        label=_("Reviewer"), required=False, queryset=get_user_model().objects.none(), empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = get_user_model().objects.filter(is_advisory=True, is_active=True)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=SignalStatus.choices)
+
+
+class AdviceForm(forms.Form):
+    text = forms.CharField(
+        label=_("Advice to the network"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The network sees this advice on its page and the lead gets an e-mail."),
+    )
+
+
+class LessonSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=[("", _("All"))] + Theme.choices)
+    category = forms.ModelChoiceField(
+        label=_("Barrier category"), required=False, queryset=BarrierCategory.objects.none(), empty_label=_("All")
+    )
+    success_stories = forms.BooleanField(label=_("Only success stories"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = BarrierCategory.objects.order_by("order", "name")
+
+
+class LessonForm(forms.ModelForm):
+    class Meta:
+        model = Lesson
+        fields = ["title", "body", "theme", "categories", "tags", "is_success_story", "source_signal"]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "categories": forms.CheckboxSelectMultiple,
+            "source_signal": forms.NumberInput,
+        }
+        labels = {"source_signal": _("From signal (number)")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["categories"].queryset = _active_categories()
+        self.fields["source_signal"].queryset = Signal.objects.for_advisory(user)
+        self.fields["source_signal"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        signal = cleaned.get("source_signal")
+        if cleaned.get("is_success_story") and signal is not None and signal.share_more:
+            self.add_error(
+                "source_signal",
+                _("This signal shares more than the pseudonymised facts; it cannot be published as a success story."),
+            )
+        return cleaned
+
+
+class PolicyFeedbackForm(forms.Form):
+    given_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    recipient = forms.CharField(
+        label=_("To whom"), max_length=200, help_text=_("For example: kernteam Lokaal Sociaal Beleid Gent.")
+    )
+    summary = forms.CharField(label=_("What was fed back"), widget=forms.Textarea(attrs={"rows": 5}))
+    signal_numbers = forms.CharField(
+        label=_("Signals (numbers)"),
+        required=False,
+        help_text=_("The numbers of the signals this feedback is about, separated by commas."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_signal_numbers(self):
+        raw = self.cleaned_data["signal_numbers"]
+        parts = [part.strip().lstrip("#") for part in re.split(r"[,\s;]+", raw or "") if part.strip()]
+        if any(not part.isdigit() for part in parts):
+            raise forms.ValidationError(_("Give signal numbers separated by commas, e.g. 12, 15, 31."))
+        numbers = {int(part) for part in parts}
+        signals = list(Signal.objects.for_advisory(self.user).filter(pk__in=numbers))
+        missing = numbers - {signal.pk for signal in signals}
+        if missing:
+            raise forms.ValidationError(
+                _("No signal with number %(numbers)s.") % {"numbers": ", ".join(str(n) for n in sorted(missing))}
+            )
+        return signals

@@ -1,0 +1,367 @@
+"""Pages of the advisory group and of the networks that send it signals.
+
+Access: a network member reaches a network's pages through `get_network_for_user` and a signal
+through `Signal.objects.visible_to`; the advisory group's own pages answer 404 to everybody
+outside the group. Nobody gets a 403 that confirms something exists.
+"""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from actionplans.models import Barrier
+from adviesgroep import selectors, services
+from adviesgroep.charts import Bar, bar_chart_svg
+from adviesgroep.forms import (
+    AdviceForm,
+    InboxFilterForm,
+    LessonForm,
+    LessonSearchForm,
+    PolicyFeedbackForm,
+    ReviewerForm,
+    SignalForm,
+    StatusForm,
+)
+from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalKind
+from networks.access import NetworkClosed, get_network_for_user, get_open_network_for_user
+from networks.models import CareNetwork
+
+PAGE_SIZE = 25
+
+
+def advisory_required(view):
+    """Only for the advisory group; everybody else gets a 404, anonymous users the login page."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_advisory:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def may_see_stats(user) -> bool:
+    return user.is_authenticated and (user.is_advisory or user.is_superuser or user.is_staff)
+
+
+# --- the network's side ------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def signal_create(request: HttpRequest, network_id: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, network_id, queryset=CareNetwork.objects.select_related("youth"))
+    if request.method == "POST":
+        form = SignalForm(request.POST, network=network, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                signal = services.signal_send(
+                    network=network,
+                    by=request.user,
+                    kind=data["kind"],
+                    theme=data["theme"],
+                    question=data["question"],
+                    case_summary=data["case_summary"],
+                    categories=data["categories"],
+                    share_more=data["share_more"],
+                    source_barrier=data.get("source_barrier"),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your signal was sent to the advisory group."))
+                return redirect("adviesgroep:signal_detail", pk=signal.pk)
+    else:
+        initial = {"case_summary": selectors.signal_summary_for(network.youth, network)}
+        if request.GET.get("kind") in SignalKind.values:
+            initial["kind"] = request.GET["kind"]
+        form = SignalForm(initial=initial, network=network, user=request.user)
+    return render(request, "adviesgroep/signal_form.html", {"form": form, "network": network})
+
+
+@login_required
+@require_POST
+def signal_from_barrier(request: HttpRequest, barrier_id: int) -> HttpResponse:
+    """One click on a barrier in the plan: the signal form, filled in from that barrier (nothing saved yet)."""
+    barrier = get_object_or_404(
+        Barrier.objects.filter(plan__network__in=CareNetwork.objects.visible_to(request.user)).select_related(
+            "category", "plan__network__youth"
+        ),
+        pk=barrier_id,
+    )
+    network = barrier.plan.network
+    if network.is_closed:
+        raise NetworkClosed(network)
+    initial = {
+        "kind": SignalKind.STRUCTURAL,
+        "categories": [barrier.category_id],
+        "question": barrier.description,
+        "case_summary": selectors.signal_summary_for(network.youth, network),
+        "source_barrier": barrier.pk,
+    }
+    form = SignalForm(initial=initial, network=network, user=request.user)
+    return render(request, "adviesgroep/signal_form.html", {"form": form, "network": network, "barrier": barrier})
+
+
+@login_required
+@require_GET
+def network_signal_list(request: HttpRequest, network_id: int) -> HttpResponse:
+    network = get_network_for_user(request.user, network_id)
+    page = Paginator(selectors.network_signals(network), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "adviesgroep/signal_network_list.html", {"network": network, "page_obj": page})
+
+
+@login_required
+@require_GET
+def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = get_object_or_404(
+        Signal.objects.visible_to(request.user)
+        .select_related("reviewer", "sent_by__organisation", "network", "source_barrier__category")
+        .prefetch_related("categories", Prefetch("advice", queryset=Advice.objects.select_related("by"))),
+        pk=pk,
+    )
+    context = {"signal": signal}
+    if request.user.is_advisory:
+        context.update(
+            similar=selectors.similar_signals(signal),
+            reviewer_form=ReviewerForm(initial={"reviewer": signal.reviewer_id}),
+            status_form=StatusForm(initial={"status": signal.status}),
+            advice_form=AdviceForm(),
+        )
+    return render(request, "adviesgroep/signal_detail.html", context)
+
+
+# --- the advisory group's work -----------------------------------------------------------------
+
+
+def _advisory_signal(request, pk) -> Signal:
+    return get_object_or_404(Signal.objects.for_advisory(request.user), pk=pk)
+
+
+@advisory_required
+@require_POST
+def signal_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = _advisory_signal(request, pk)
+    form = ReviewerForm(request.POST)
+    if form.is_valid():
+        services.signal_assign_reviewer(signal=signal, reviewer=form.cleaned_data["reviewer"], by=request.user)
+        messages.success(request, _("The reviewer was saved."))
+    else:
+        messages.error(request, _("Choose a member of the advisory group."))
+    return redirect("adviesgroep:signal_detail", pk=signal.pk)
+
+
+@advisory_required
+@require_POST
+def signal_status(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = _advisory_signal(request, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.signal_set_status(signal=signal, status=form.cleaned_data["status"], by=request.user)
+        messages.success(request, _("The status was saved."))
+    else:
+        messages.error(request, _("Choose a status."))
+    return redirect("adviesgroep:signal_detail", pk=signal.pk)
+
+
+@advisory_required
+@require_POST
+def signal_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = _advisory_signal(request, pk)
+    form = AdviceForm(request.POST)
+    if form.is_valid():
+        services.signal_answer(signal=signal, text=form.cleaned_data["text"], by=request.user)
+        messages.success(request, _("Your advice was sent to the network."))
+        return redirect("adviesgroep:signal_detail", pk=signal.pk)
+    signal = get_object_or_404(
+        Signal.objects.select_related("reviewer", "sent_by__organisation", "network").prefetch_related(
+            "categories", Prefetch("advice", queryset=Advice.objects.select_related("by"))
+        ),
+        pk=signal.pk,
+    )
+    context = {
+        "signal": signal,
+        "similar": selectors.similar_signals(signal),
+        "reviewer_form": ReviewerForm(initial={"reviewer": signal.reviewer_id}),
+        "status_form": StatusForm(initial={"status": signal.status}),
+        "advice_form": form,
+    }
+    return render(request, "adviesgroep/signal_detail.html", context, status=400)
+
+
+@advisory_required
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    form = InboxFilterForm(request.GET or None)
+    signals = selectors.inbox_signals(user=request.user, **form.selection())
+    page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page_obj": page, "counts": selectors.inbox_counts(request.user)}
+    return render(request, "adviesgroep/signal_inbox.html", context)
+
+
+def _inbox_link(**params) -> str:
+    return reverse("adviesgroep:inbox") + "?" + urlencode(params)
+
+
+@advisory_required
+@require_GET
+def aggregation(request: HttpRequest) -> HttpResponse:
+    this = selectors.Quarter.current()
+    by_category = selectors.aggregate_by_category(this=this)
+    by_theme = selectors.aggregate_by_theme(this=this)
+    for row in by_category:
+        row.this_link = _inbox_link(category=row.category_id, period="this")
+        row.last_link = _inbox_link(category=row.category_id, period="last")
+    for row in by_theme:
+        row.this_link = _inbox_link(theme=row.key, period="this")
+        row.last_link = _inbox_link(theme=row.key, period="last")
+    category_chart = bar_chart_svg(
+        [Bar(row.label, row.this_signals, row.this_link) for row in by_category],
+        title=_("Signals per barrier category, %(quarter)s") % {"quarter": this.label},
+    )
+    theme_chart = bar_chart_svg(
+        [Bar(row.label, row.this_signals, row.this_link) for row in by_theme],
+        title=_("Signals per theme, %(quarter)s") % {"quarter": this.label},
+    )
+    context = {
+        "this": this,
+        "last": this.previous,
+        "by_category": by_category,
+        "by_theme": by_theme,
+        "category_chart": category_chart,
+        "theme_chart": theme_chart,
+    }
+    return render(request, "adviesgroep/signal_aggregation.html", context)
+
+
+def _csv_cell(value):
+    """Keep a spreadsheet from reading a cell as a formula."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+@advisory_required
+@require_GET
+def aggregation_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"signalen-per-categorie-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow([_("quarter"), _("barrier category"), _("signals"), _("networks")])
+    for row in selectors.counts_per_category_and_quarter():
+        writer.writerow([row["quarter"], _csv_cell(row["category"]), row["signals"], row["networks"]])
+    return response
+
+
+@login_required
+@require_GET
+def stats(request: HttpRequest) -> HttpResponse:
+    if not may_see_stats(request.user):
+        raise Http404
+    quarters = selectors.last_quarters(4)
+    return render(request, "adviesgroep/network_stats.html", {"stats": selectors.network_stats(quarters=quarters)})
+
+
+# --- knowledge base and policy -----------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def lesson_list(request: HttpRequest) -> HttpResponse:
+    form = LessonSearchForm(request.GET or None)
+    lessons = Lesson.objects.prefetch_related("categories").order_by("-created_at", "-pk")
+    if form.is_valid():
+        data = form.cleaned_data
+        lessons = lessons.search(data["q"])
+        if data["theme"]:
+            lessons = lessons.filter(theme=data["theme"])
+        if data["category"]:
+            lessons = lessons.filter(categories=data["category"])
+        if data["success_stories"]:
+            lessons = lessons.filter(is_success_story=True)
+    page = Paginator(lessons, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "adviesgroep/lesson_list.html", {"form": form, "page_obj": page})
+
+
+@login_required
+@require_GET
+def lesson_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    lesson = get_object_or_404(Lesson.objects.prefetch_related("categories").select_related("created_by"), pk=pk)
+    return render(request, "adviesgroep/lesson_detail.html", {"lesson": lesson})
+
+
+@advisory_required
+@require_http_methods(["GET", "POST"])
+def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    lesson = get_object_or_404(Lesson, pk=pk) if pk else Lesson()
+    if request.method == "POST":
+        form = LessonForm(request.POST, instance=lesson, user=request.user)
+        if form.is_valid():
+            lesson = services.lesson_save(
+                lesson=form.save(commit=False), categories=form.cleaned_data["categories"], by=request.user
+            )
+            messages.success(request, _("The lesson was saved in the knowledge base."))
+            return redirect("adviesgroep:lesson_detail", pk=lesson.pk)
+    else:
+        initial = {}
+        source = request.GET.get("signal", "")
+        if not pk and source.isdigit():
+            signal = Signal.objects.filter(pk=int(source)).prefetch_related("categories").first()
+            if signal is not None:
+                initial = {
+                    "source_signal": signal.pk,
+                    "theme": signal.theme,
+                    "categories": [c.pk for c in signal.categories.all()],
+                    "is_success_story": signal.kind == SignalKind.SUCCESS,
+                }
+        form = LessonForm(instance=lesson, initial=initial, user=request.user)
+    return render(request, "adviesgroep/lesson_form.html", {"form": form, "lesson": lesson})
+
+
+@advisory_required
+@require_GET
+def policy_list(request: HttpRequest) -> HttpResponse:
+    feedback = PolicyFeedback.objects.select_related("recorded_by").prefetch_related(
+        Prefetch("signals", queryset=Signal.objects.only("pk", "kind", "theme", "sent_at"))
+    )
+    page = Paginator(feedback, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "adviesgroep/policyfeedback_list.html", {"page_obj": page})
+
+
+@advisory_required
+@require_http_methods(["GET", "POST"])
+def policy_create(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = PolicyFeedbackForm(request.POST, user=request.user)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.policy_feedback_record(
+                given_on=data["given_on"],
+                recipient=data["recipient"],
+                summary=data["summary"],
+                signals=data["signal_numbers"],
+                by=request.user,
+            )
+            messages.success(request, _("The feedback to policy was recorded."))
+            return redirect("adviesgroep:policy_list")
+    else:
+        form = PolicyFeedbackForm(
+            initial={"given_on": timezone.localdate(), "signal_numbers": request.GET.get("signals", "")},
+            user=request.user,
+        )
+    return render(request, "adviesgroep/policyfeedback_form.html", {"form": form})
