@@ -37,5 +37,13 @@ messages: install
 	$(PY) manage.py makemessages -l nl -l fr --ignore=.venv --ignore=staticfiles --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
+# Back up / restore the database of DATABASE_URL (pg_dump -Fc / pg_restore, or a file copy on SQLite).
+backup:
+	scripts/backup.sh $(FILE)
+
+restore:
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=backups/zorgnetwerk-....dump" && exit 2)
+	scripts/restore.sh $(FILE)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -123,3 +123,6 @@ class TimelineEntryAdmin(admin.ModelAdmin):
     list_display = ["occurred_at", "kind", "summary", "actor"]
     list_filter = ["kind"]
     raw_id_fields = ["youth", "network", "actor"]
+
+
+from networks import admin_security  # noqa: E402, F401  (audit trail read-only, erasure; issue 8)

@@ -117,6 +117,7 @@ def record(
     network_id: int | None = None,
     youth_id: int | None = None,
     fields=(),
+    reason: str = "",
 ) -> AuditEvent:
     """Write one audit event. Takes the user and IP from the request when not given."""
     current = _current.get()
@@ -135,6 +136,7 @@ def record(
         fields=sorted(fields),
         ip=client_ip(request),
         path=(request.path[:300] if request is not None else ""),
+        reason=reason[:300],
         **_user_fields(user),
     )
 

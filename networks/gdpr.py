@@ -90,8 +90,8 @@ def _age_band_year(youth: Youth) -> int | None:
 def youth_anonymise(*, youth: Youth, by=None, reason: str = "", action: str = Action.ANONYMISE) -> list[str]:
     """Erase what identifies the youth and every free text about them; keep rows and counts.
 
-    Returns the object types touched (for the command's report). The audit trail records the
-    anonymisation with the reason's length only: the reason itself may name the youth.
+    Returns the object types touched (for the command's report). The audit trail records who,
+    when and the reason (the forms ask not to name the youth in it).
     """
     youth = Youth.objects.select_for_update().get(pk=youth.pk)
     touched = []
@@ -133,7 +133,7 @@ def youth_anonymise(*, youth: Youth, by=None, reason: str = "", action: str = Ac
             object_type="youth",
             object_id=youth.pk,
             youth_id=youth.pk,
-            fields=sorted({"reason"} if reason else set()),
+            reason=reason,
         )
     return sorted(set(touched))
 

@@ -679,6 +679,12 @@ class AuditEvent(models.Model):
     fields = models.JSONField(_("changed fields"), default=list, blank=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     path = models.CharField(_("path"), max_length=300, blank=True)
+    reason = models.CharField(
+        _("reason"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why, for an erasure or export on request. Never a name."),
+    )
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -118,3 +118,14 @@ def youth_export(request: HttpRequest, youth_id: int) -> HttpResponse:
 def youth_export_page(request: HttpRequest, youth_id: int) -> HttpResponse:
     youth = _youth_for_export(request.user, youth_id)
     return render(request, "networks/youth_export.html", {"youth": youth})
+
+
+def privacy_page(request: HttpRequest) -> HttpResponse:
+    """What is kept, why, how long, who sees it, whom to contact. Public."""
+    from django.conf import settings
+
+    return render(
+        request,
+        "privacy.html",
+        {"retention_years": settings.RETENTION_YEARS, "privacy_contact": settings.PRIVACY_CONTACT_EMAIL},
+    )

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import TemplateView
+
+from networks.views_security import privacy_page
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,7 +19,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("account/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("privacy/", privacy_page, name="privacy"),
     path("", include("networks.urls")),
     path("jongeren/", include("youths.urls")),
     path("actieplannen/", include("actionplans.urls")),
