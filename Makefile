@@ -34,8 +34,9 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 messages: install
-	$(PY) manage.py makemessages -l nl -l fr --ignore=.venv --ignore=staticfiles --no-obsolete
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l nl -l fr --ignore=.venv --ignore=staticfiles --ignore=node_modules \
+		--ignore=artifacts --ignore=tests --no-obsolete --no-wrap --add-location=file
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
 # Back up / restore the database of DATABASE_URL (pg_dump -Fc / pg_restore, or a file copy on SQLite).
 backup:

@@ -1,0 +1,197 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium against pytest-django's live_server.
+
+Every scenario runs in a fresh browser context (Dutch, as a Ghent coach's browser would be), audits
+every page it visits with axe-core (serious and critical violations fail) and at 320 px width (no
+horizontal scrolling), and leaves a screenshot in `artifacts/screenshots/` (a CI artefact, not
+committed).
+
+Without /usr/bin/chromium the browser tests are skipped with a message saying why; with CI=true a
+missing browser is an error, because CI must run them.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+# Playwright's sync API keeps an asyncio event loop in the main thread; Django would then refuse
+# ORM calls from the test body (factories, assertions) as "async unsafe". They are not: the test
+# itself is synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+PHONE_WIDTH = 320
+DESKTOP = {"width": 1280, "height": 900}
+BLOCKING_IMPACTS = ("serious", "critical")
+TIMEOUT_MS = 10_000
+
+
+def _browser_unavailable(reason: str):
+    if IN_CI:
+        pytest.fail(f"{reason}; CI (CI=true) must run the browser tests, so this is an error.", pytrace=False)
+    pytest.skip(f"{reason}; browser tests skipped (apt-get install chromium to run them).")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run; each test gets its own context."""
+    if not os.access(CHROMIUM, os.X_OK):
+        _browser_unavailable(f"Chromium not found at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_unavailable("Playwright for Python is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class AccessibilityViolation(AssertionError):
+    pass
+
+
+def format_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"axe found {len(violations)} serious/critical accessibility violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"- [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(part) for part in node.get("target", []))
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    at {target}: {summary}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    … and {len(violation['nodes']) - 5} more element(s)")
+    return "\n".join(lines)
+
+
+class Auditor:
+    """Checks the page in the browser: axe-core, and no horizontal scroll at 320 px.
+
+    `audit()` is called by the scenarios after every page they reach; at the end of the test the
+    fixture fails if the browser showed a page that was never audited.
+    """
+
+    def __init__(self, page):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page = page
+        self.axe = Axe()
+        self.visited: list[str] = []
+        self.audited: set[str] = set()
+        page.on("framenavigated", self._on_navigation)
+
+    def _on_navigation(self, frame):
+        if frame == self.page.main_frame and frame.url.startswith("http"):
+            self.visited.append(frame.url.split("#")[0])
+
+    def __call__(self) -> None:
+        page = self.page
+        page.wait_for_load_state("load")
+        url = page.url
+        results = self.axe.run(page)
+        blocking = [v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+        if blocking:
+            raise AccessibilityViolation(format_violations(url, blocking))
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": 720})
+        try:
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > PHONE_WIDTH:
+                wide = page.evaluate(
+                    """(limit) => Array.from(document.querySelectorAll('body *'))
+                        .filter((el) => el.getBoundingClientRect().right > limit + 1
+                                 && !el.closest('.table-responsive'))
+                        .slice(0, 5)
+                        .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                             + (el.className && typeof el.className === 'string'
+                                ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))""",
+                    PHONE_WIDTH,
+                )
+                raise AccessibilityViolation(
+                    f"{url} scrolls sideways at {PHONE_WIDTH} px: the page is {scroll_width} px wide; "
+                    f"too wide: {', '.join(wide) or '(unknown)'}"
+                )
+        finally:
+            page.set_viewport_size(DESKTOP)
+        self.audited.add(url.split("#")[0])
+
+    def unaudited(self) -> list[str]:
+        return sorted({url for url in self.visited if url not in self.audited})
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    """A fresh Dutch-speaking browser tab on the live server; screenshot at the end."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-BE", viewport=DESKTOP, timezone_id="Europe/Brussels"
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.auditor = Auditor(tab)
+    yield tab
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    try:
+        tab.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    finally:
+        unaudited = tab.auditor.unaudited()
+        context.close()
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    if not failed:
+        assert not errors, "The browser reported errors (JavaScript, CSP, missing files):\n" + "\n".join(errors)
+        assert not unaudited, "Pages shown but never audited for accessibility:\n" + "\n".join(unaudited)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.rep_call = report
+    return report
+
+
+@pytest.fixture
+def audit(page):
+    """Call `audit()` after every page a scenario reaches."""
+    return page.auditor
+
+
+@pytest.fixture
+def url(live_server):
+    """`url("app:name", pk)` → an absolute URL on the live server."""
+
+    def build(name: str, *args, **kwargs) -> str:
+        return live_server.url + reverse(name, args=args or None, kwargs=kwargs or None)
+
+    return build
+
+
+@pytest.fixture
+def log_in(page, url, audit):
+    """Log in through the login form as a person would (e-mail and password), in Dutch."""
+
+    def do(user, password: str = "correct horse battery staple"):
+        page.goto(url("login"))
+        audit()
+        page.get_by_label("E-mailadres").fill(user.email)
+        page.get_by_label("Wachtwoord").fill(password)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Inloggen").click()
+        audit()
+
+    return do

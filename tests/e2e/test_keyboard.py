@@ -1,0 +1,68 @@
+"""The flow with the keyboard alone: Tab, Shift+Tab, Enter and Space; never the mouse."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+FOCUSED_NAME = r"""() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return '';
+  const label = el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].innerText)
+    || el.innerText || el.value || '';
+  return label.replace(/\*\s*$/, '').trim();
+}"""
+
+
+def tab_to(page, name: str, *, limit: int = 40, backwards: bool = False) -> None:
+    """Press Tab until the element whose accessible text is `name` has the focus."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        focused = page.evaluate(FOCUSED_NAME)
+        if focused == name:
+            return
+        seen.append(focused)
+    raise AssertionError(f"{name!r} never got the keyboard focus; Tab went through {seen}")
+
+
+def test_coach_logs_in_switches_language_and_logs_out_with_the_keyboard_only(page, url, audit, network, coach):
+    page.goto(url("login"))
+    audit()
+
+    assert page.evaluate(FOCUSED_NAME) == "E-mailadres", "the login form puts the focus in the e-mail field"
+    page.keyboard.type(coach.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type("correct horse battery staple")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    assert page.url == url("networks:dashboard")
+
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED_NAME) == "Naar de inhoud", "the skip link comes first"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main", "the skip link moves the focus to the content"
+
+    tab_to(page, "Privacy")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    assert page.url == url("privacy")
+
+    tab_to(page, "FR")
+    with page.expect_navigation():
+        page.keyboard.press("Space")
+    audit()
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+    tab_to(page, "NL")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    assert page.locator("html").get_attribute("lang") == "nl"
+
+    tab_to(page, "Afmelden")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    assert page.url.startswith(url("login"))
