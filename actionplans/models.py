@@ -1,5 +1,7 @@
 """The action plan of a network (step 3) and its follow-up (step 4)."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -71,10 +73,27 @@ class ActionPlan(models.Model):
         related_name="+",
         verbose_name=_("last changed by"),
     )
+    # Any change to the plan or its parts (actions, barriers, referrals…), for the lead's flag.
+    last_change_at = models.DateTimeField(_("last change to the plan or its parts"), null=True, blank=True)
+    last_change_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last change by"),
+    )
+    lead_seen_at = models.DateTimeField(
+        _("lead last looked at"),
+        null=True,
+        blank=True,
+        help_text=_("When the lead last opened the plan; changes by others after this are flagged."),
+    )
 
     class Meta:
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
+        indexes = [models.Index(fields=["last_change_at"], name="plan_last_change_idx")]
 
     def __str__(self):
         return _("Action plan of %(youth)s") % {"youth": self.network.youth}
@@ -240,6 +259,14 @@ class Offer(models.Model):
         return f"{self.name} ({self.organisation})"
 
 
+class ReferralQuerySet(models.QuerySet):
+    def waiting_too_long(self, today=None):
+        """Sent, and the partner has not answered within FOLLOW_UP_REFERRAL_WAIT_DAYS."""
+        today = today or timezone.localdate()
+        limit = today - datetime.timedelta(days=settings.FOLLOW_UP_REFERRAL_WAIT_DAYS)
+        return self.filter(status=ReferralStatus.SENT, sent_on__lte=limit)
+
+
 class Referral(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="referrals", verbose_name=_("plan"))
     offer = models.ForeignKey(
@@ -267,6 +294,8 @@ class Referral(models.Model):
     failure_note = models.CharField(_("explanation"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    objects = ReferralQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("referral")
         verbose_name_plural = _("referrals")
@@ -282,11 +311,31 @@ class Referral(models.Model):
                 name="referral_refused_has_reason",
                 violation_error_message=_("Say why the referral was refused."),
             ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(succeeded__isnull=False),
+                name="referral_done_has_outcome",
+                violation_error_message=_("Say whether the referral succeeded."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done", succeeded=False) | ~Q(failure_reason=""),
+                name="referral_unsuccessful_has_reason",
+                violation_error_message=_("Say why the referral did not work."),
+            ),
         ]
         indexes = [models.Index(fields=["status", "sent_on"], name="referral_status_sent_idx")]
 
     def __str__(self):
         return str(self.offer or self.partner)
+
+    @property
+    def partner_name(self) -> str:
+        return self.offer.name if self.offer_id else self.partner
+
+    def is_waiting_too_long(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.status == ReferralStatus.SENT and (today - self.sent_on).days >= settings.FOLLOW_UP_REFERRAL_WAIT_DAYS
+        )
 
 
 class QuestionRoute(models.Model):
@@ -331,3 +380,23 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return _("Evaluation of %(date)s") % {"date": self.held_on}
+
+
+class ReminderSent(models.Model):
+    """One e-mail digest per user per day: the row is claimed before the mail goes out."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent", verbose_name=_("user")
+    )
+    day = models.DateField(_("day"))
+    item_count = models.PositiveIntegerField(_("number of items"), default=0)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-day", "user"]
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="reminder_once_per_user_per_day")]
+
+    def __str__(self):
+        return f"{self.user} {self.day}"

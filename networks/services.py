@@ -57,3 +57,32 @@ def membership_end(*, membership: Membership, by=None, left_on=None) -> Membersh
         actor=by,
     )
     return membership
+
+
+@transaction.atomic
+def network_rotate_lead(*, network: CareNetwork, new_lead: Membership, by) -> CareNetwork:
+    """The lead hands the trekker role on: "this can also be a rotating role" (playbook, step 4)."""
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    network = CareNetwork.objects.select_for_update().select_related("lead__supporter").get(pk=network.pk)
+    if network.lead_id and network.lead.supporter.user_id != getattr(by, "pk", None):
+        raise ValidationError(_("Only the current lead can hand the lead role to another member."))
+    if new_lead.network_id != network.pk or new_lead.left_on is not None:
+        raise ValidationError({"new_lead": _("Choose an active member of this network.")})
+    if new_lead.pk == network.lead_id:
+        raise ValidationError({"new_lead": _("This member is already the lead.")})
+    previous = network.lead
+    network.lead = new_lead
+    # The new lead reviews the plan within 30 days (see CareNetwork.plan_review_due_on).
+    network.plan_review_due_on = timezone.localdate() + datetime.timedelta(days=30)
+    network.save(update_fields=["lead", "plan_review_due_on", "updated_at"])
+    timeline_record(
+        network=network,
+        kind=TimelineKind.NETWORK,
+        summary=_("%(old)s handed the lead to %(new)s")
+        % {"old": previous.supporter.full_name if previous else "—", "new": new_lead.supporter.full_name},
+        actor=by,
+    )
+    return network

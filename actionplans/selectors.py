@@ -1,0 +1,188 @@
+"""Reads of the action plan that are more than a filter. Every one starts from `visible_to(user)`."""
+
+import datetime
+
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from actionplans.models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Barrier,
+    PlanVersion,
+    QuestionRoute,
+    Referral,
+)
+from networks.choices import Intensity, MeetingStatus, NetworkStatus
+from networks.models import CareNetwork, Meeting, Membership
+
+QUIET_WEEKS = {Intensity.INTENSIVE: 8, Intensity.LIGHT: 16}
+
+
+def visible_networks(user):
+    return CareNetwork.objects.visible_to(user)
+
+
+def actions_visible_to(user):
+    return Action.objects.filter(plan__network__in=visible_networks(user))
+
+
+def barriers_visible_to(user):
+    return Barrier.objects.filter(plan__network__in=visible_networks(user))
+
+
+def referrals_visible_to(user):
+    return Referral.objects.filter(plan__network__in=visible_networks(user))
+
+
+def question_routes_visible_to(user):
+    return QuestionRoute.objects.filter(plan__network__in=visible_networks(user))
+
+
+def meetings_visible_to(user):
+    return Meeting.objects.filter(network__in=visible_networks(user))
+
+
+def plan_versions_visible_to(user):
+    return PlanVersion.objects.filter(plan__network__in=visible_networks(user))
+
+
+def plan_for_network(network: CareNetwork) -> ActionPlan:
+    """The network's plan, or an unsaved one filled from the intake (a GET creates nothing)."""
+    from actionplans.services import plan_initial_values
+
+    plan = ActionPlan.objects.select_related("updated_by").filter(network=network).first()
+    if plan is None:
+        plan = ActionPlan(network=network, **plan_initial_values(network=network))
+    return plan
+
+
+def active_members(network: CareNetwork):
+    return Membership.objects.active().filter(network=network).select_related("supporter__organisation")
+
+
+def plan_page(*, network: CareNetwork, plan: ActionPlan) -> dict:
+    """Everything on the plan page, in a fixed number of queries."""
+    today = timezone.localdate()
+    context = {"actions": [], "barriers": [], "referrals": [], "routes": [], "versions": []}
+    if plan.pk:
+        context["actions"] = list(plan.actions.select_related("owner__supporter").order_by("status", "deadline", "pk"))
+        context["barriers"] = list(plan.barriers.select_related("category", "helper__supporter"))
+        context["referrals"] = list(plan.referrals.select_related("offer", "referred_by__supporter"))
+        context["routes"] = list(plan.question_routes.select_related("member__supporter"))
+        context["versions"] = list(plan.versions.select_related("meeting", "created_by")[:20])
+    for referral in context["referrals"]:
+        referral.waiting_too_long = referral.is_waiting_too_long(today)
+    open_actions = [a for a in context["actions"] if a.status == ActionStatus.OPEN]
+    context.update(
+        open_actions=open_actions,
+        closed_actions=[a for a in context["actions"] if a.status != ActionStatus.OPEN],
+        today=today,
+        meetings=list(network.meetings.order_by("-starts_at")[:10]),
+        evaluations=list(network.evaluations.select_related("by")[:10]),
+        members=list(active_members(network)),
+    )
+    return context
+
+
+def plan_summary(network: CareNetwork) -> dict:
+    """The short summary on the network page: open and overdue actions, next round table."""
+    today = timezone.localdate()
+    counts = Action.objects.filter(plan__network=network).aggregate(
+        open=Count("pk", filter=Q(status=ActionStatus.OPEN)),
+        overdue=Count("pk", filter=Q(status=ActionStatus.OPEN, deadline__lt=today)),
+    )
+    waiting = Referral.objects.filter(plan__network=network).waiting_too_long(today).count()
+    next_meeting = (
+        network.meetings.filter(status=MeetingStatus.PLANNED, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
+    return {**counts, "waiting_referrals": waiting, "next_meeting": next_meeting}
+
+
+# --- The dashboard (step 4): one query per panel, whatever the number of networks ---------------
+
+
+def overdue_follow_ups(user, today: datetime.date):
+    return (
+        visible_networks(user)
+        .filter(status=NetworkStatus.ACTIVE, next_contact_on__lt=today)
+        .select_related("youth", "next_contact_by__supporter")
+        .order_by("next_contact_on", "pk")
+    )
+
+
+def overdue_actions(user, today: datetime.date):
+    return (
+        actions_visible_to(user)
+        .filter(status=ActionStatus.OPEN, deadline__lt=today, plan__network__status=NetworkStatus.ACTIVE)
+        .select_related("plan__network__youth", "owner__supporter")
+        .order_by("deadline", "pk")
+    )
+
+
+def meetings_this_week(user, today: datetime.date):
+    monday = today - datetime.timedelta(days=today.weekday())
+    start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time.min))
+    end = start + datetime.timedelta(days=7)
+    return (
+        meetings_visible_to(user)
+        .filter(status=MeetingStatus.PLANNED, starts_at__gte=start, starts_at__lt=end)
+        .select_related("network__youth")
+        .order_by("starts_at")
+    )
+
+
+def quiet_networks(user, today: datetime.date):
+    """Active networks whose last round table (or start) is > 8 weeks (intensive) or > 16 weeks (light) ago."""
+    now = timezone.now()
+    intensive_limit = today - datetime.timedelta(weeks=QUIET_WEEKS[Intensity.INTENSIVE])
+    light_limit = today - datetime.timedelta(weeks=QUIET_WEEKS[Intensity.LIGHT])
+    last_held = (
+        Meeting.objects.filter(network=OuterRef("pk"), status=MeetingStatus.HELD)
+        .order_by()
+        .values("network")
+        .annotate(last=Max("starts_at"))
+        .values("last")
+    )
+    next_planned = (
+        Meeting.objects.filter(network=OuterRef("pk"), status=MeetingStatus.PLANNED, starts_at__gte=now)
+        .order_by()
+        .values("network")
+        .annotate(first=Min("starts_at"))
+        .values("first")
+    )
+    intensive_cut = timezone.make_aware(datetime.datetime.combine(intensive_limit, datetime.time.min))
+    light_cut = timezone.make_aware(datetime.datetime.combine(light_limit, datetime.time.min))
+    quiet_intensive = Q(intensity=Intensity.INTENSIVE) & (
+        Q(last_held__lt=intensive_cut) | Q(last_held__isnull=True, started_on__lt=intensive_limit)
+    )
+    quiet_light = Q(intensity=Intensity.LIGHT) & (
+        Q(last_held__lt=light_cut) | Q(last_held__isnull=True, started_on__lt=light_limit)
+    )
+    return (
+        visible_networks(user)
+        .filter(status=NetworkStatus.ACTIVE)
+        .annotate(last_held=Subquery(last_held), next_planned=Subquery(next_planned))
+        .filter(quiet_intensive | quiet_light)
+        .select_related("youth")
+        .order_by("last_held", "started_on", "pk")
+    )
+
+
+def plans_changed_for_lead(user):
+    """Plans of networks this user leads, changed by someone else since the lead last looked."""
+    return (
+        ActionPlan.objects.filter(
+            network__in=visible_networks(user),
+            network__lead__supporter__user=user,
+            network__lead__left_on__isnull=True,
+            last_change_at__isnull=False,
+        )
+        .exclude(last_change_by=user)
+        .filter(Q(lead_seen_at__isnull=True) | Q(lead_seen_at__lt=F("last_change_at")))
+        .select_related("network__youth", "last_change_by")
+        .order_by("-last_change_at")
+    )

@@ -1,0 +1,734 @@
+"""The rules of the round table (step 3) and its follow-up (step 4).
+
+Every change to a plan goes through one of these functions: they lock what they check, write
+the youth's timeline, mark the plan as changed for the lead, and send e-mails only after commit.
+"""
+
+import datetime
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from actionplans import ics
+from actionplans.models import (
+    MAX_OPEN_ACTIONS,
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Barrier,
+    BarrierStatus,
+    Evaluation,
+    PlanVersion,
+    QuestionRoute,
+    Referral,
+    ReferralStatus,
+)
+from networks.choices import MeetingStatus, TimelineKind
+from networks.models import CareNetwork, Meeting, Membership
+from networks.services import timeline_record
+
+logger = logging.getLogger(__name__)
+
+PLAN_FIELDS = (
+    "question_for_help",
+    "situation_wellbeing",
+    "situation_school",
+    "situation_work",
+    "strengths",
+    "future_vision",
+    "goal_short_term",
+    "goal_long_term",
+)
+
+TOO_MANY_OPEN_ACTIONS = gettext_lazy(
+    "A plan holds at most three open actions: better one action done well than five without effect. "
+    "Finish or drop an action first."
+)
+
+
+class PlanChanged(Exception):
+    """Someone else saved the plan after this form was opened."""
+
+    def __init__(self, plan: ActionPlan):
+        self.plan = plan
+        super().__init__("stale plan revision")
+
+
+def _user(by):
+    return by if getattr(by, "is_authenticated", False) else None
+
+
+def _local(moment: datetime.datetime) -> str:
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+# --- The plan ---------------------------------------------------------------------------------
+
+
+def plan_initial_values(*, network: CareNetwork) -> dict:
+    """Start from the youth's own words in the latest first conversation (step 1)."""
+    intake = network.youth.intakes.order_by("-held_on", "-created_at").first()
+    if intake is None:
+        return {}
+    return {
+        "question_for_help": intake.needs,
+        "strengths": intake.strengths,
+        "future_vision": intake.future_dreams,
+        "goal_short_term": intake.future_short_term,
+        "goal_long_term": intake.future_long_term,
+    }
+
+
+def plan_get_or_create(*, network: CareNetwork) -> ActionPlan:
+    """One living plan per network, created from the intake the first time it is needed."""
+    plan = ActionPlan.objects.filter(network=network).first()
+    if plan is not None:
+        return plan
+    try:
+        with transaction.atomic():
+            return ActionPlan.objects.create(network=network, **plan_initial_values(network=network))
+    except IntegrityError:  # created meanwhile by someone else
+        return ActionPlan.objects.get(network=network)
+
+
+def _is_lead(*, network: CareNetwork, user) -> bool:
+    if not network.lead_id or user is None:
+        return False
+    return Membership.objects.filter(pk=network.lead_id, supporter__user=user).exists()
+
+
+def _plan_touch(*, plan: ActionPlan, by) -> None:
+    """Flag the change for the lead, unless the lead made it (then they have seen it)."""
+    now = timezone.now()
+    user = _user(by)
+    fields = {"last_change_at": now, "last_change_by": user}
+    if _is_lead(network=plan.network, user=user):
+        fields["lead_seen_at"] = now
+    ActionPlan.objects.filter(pk=plan.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+
+
+def plan_mark_seen(*, plan: ActionPlan, user) -> None:
+    """The lead has opened the plan: changes by others up to now are no longer flagged."""
+    if plan.pk and _is_lead(network=plan.network, user=user):
+        ActionPlan.objects.filter(pk=plan.pk).update(lead_seen_at=timezone.now())
+
+
+@transaction.atomic
+def plan_update(*, network: CareNetwork, revision: int, by, **fields) -> ActionPlan:
+    """Save the plan unless someone saved it since the form was opened: nobody overwrites another silently."""
+    plan = plan_get_or_create(network=network)
+    plan = ActionPlan.objects.select_for_update().select_related("updated_by", "network").get(pk=plan.pk)
+    if plan.revision != revision:
+        raise PlanChanged(plan)
+    for name in PLAN_FIELDS:
+        if name in fields:
+            setattr(plan, name, fields[name])
+    plan.revision += 1
+    plan.updated_by = _user(by)
+    plan.save()
+    _plan_touch(plan=plan, by=by)
+    return plan
+
+
+def plan_snapshot(*, plan: ActionPlan) -> dict:
+    """Everything a reader of an earlier plan needs, frozen as plain JSON."""
+    actions = plan.actions.select_related("owner__supporter").order_by("deadline", "pk")
+    barriers = plan.barriers.select_related("category", "helper__supporter")
+    referrals = plan.referrals.select_related("offer", "referred_by__supporter")
+    routes = plan.question_routes.select_related("member__supporter")
+    youth_name = plan.network.youth.first_name
+    return {
+        "plan": {name: getattr(plan, name) for name in PLAN_FIELDS},
+        "actions": [
+            {
+                "domain": action.get_domain_display(),
+                "description": action.description,
+                "owner": youth_name if action.owner_is_youth else str(action.owner.supporter),
+                "deadline": action.deadline.isoformat(),
+                "status": action.get_status_display(),
+                "result": action.result,
+                "attained": action.attained,
+                "evaluation_note": action.evaluation_note,
+            }
+            for action in actions
+        ],
+        "barriers": [
+            {
+                "category": barrier.category.name,
+                "description": barrier.description,
+                "helper": str(barrier.helper.supporter) if barrier.helper_id else "",
+                "status": barrier.get_status_display(),
+            }
+            for barrier in barriers
+        ],
+        "referrals": [
+            {
+                "partner": referral.partner_name,
+                "reason": referral.reason,
+                "status": referral.get_status_display(),
+                "sent_on": referral.sent_on.isoformat(),
+            }
+            for referral in referrals
+        ],
+        "question_routes": [{"question": route.question, "whom": str(route.member.supporter)} for route in routes],
+    }
+
+
+@transaction.atomic
+def plan_record_version(*, plan: ActionPlan, meeting: Meeting | None, by) -> PlanVersion:
+    """Freeze the plan at a round table, so earlier plans can be read back."""
+    plan = ActionPlan.objects.select_for_update().select_related("network__youth").get(pk=plan.pk)
+    number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = PlanVersion.objects.create(
+        plan=plan, number=number, meeting=meeting, snapshot=plan_snapshot(plan=plan), created_by=_user(by)
+    )
+    timeline_record(
+        network=plan.network,
+        kind=TimelineKind.PLAN,
+        summary=_("Version %(number)d of the action plan recorded") % {"number": number},
+        actor=by,
+    )
+    return version
+
+
+# --- Actions ----------------------------------------------------------------------------------
+
+
+def _check_member(*, network: CareNetwork, membership: Membership | None, field: str) -> None:
+    if membership is not None and (membership.network_id != network.pk or membership.left_on is not None):
+        raise ValidationError({field: _("Choose an active member of this network.")})
+
+
+def _check_room_for_open_action(*, plan: ActionPlan) -> None:
+    """The caller holds the plan row lock, so two concurrent adds cannot both see room."""
+    if Action.objects.filter(plan=plan, status=ActionStatus.OPEN).count() >= MAX_OPEN_ACTIONS:
+        raise ValidationError(TOO_MANY_OPEN_ACTIONS, code="too_many_open_actions")
+
+
+@transaction.atomic
+def plan_add_action(
+    *,
+    plan: ActionPlan,
+    domain: str,
+    description: str,
+    deadline: datetime.date,
+    owner: Membership | None = None,
+    owner_is_youth: bool = False,
+    by,
+) -> Action:
+    """Add an open action: "better one action done well than five without effect" (at most three open)."""
+    plan = ActionPlan.objects.select_for_update().select_related("network").get(pk=plan.pk)
+    _check_room_for_open_action(plan=plan)
+    _check_member(network=plan.network, membership=owner, field="owner")
+    action = Action(
+        plan=plan,
+        domain=domain,
+        description=description,
+        deadline=deadline,
+        owner=None if owner_is_youth else owner,
+        owner_is_youth=owner_is_youth,
+    )
+    action.full_clean()
+    action.save()
+    _plan_touch(plan=plan, by=by)
+    timeline_record(
+        network=plan.network, kind=TimelineKind.ACTION, summary=_("Action added: %(what)s") % {"what": action}, actor=by
+    )
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *,
+    action: Action,
+    domain: str,
+    description: str,
+    deadline: datetime.date,
+    owner: Membership | None,
+    owner_is_youth: bool,
+    by,
+) -> Action:
+    """Change what, who or when; the status changes through its own functions."""
+    _check_member(network=action.plan.network, membership=owner, field="owner")
+    action.domain, action.description, action.deadline = domain, description, deadline
+    action.owner, action.owner_is_youth = (None if owner_is_youth else owner), owner_is_youth
+    action.full_clean()
+    action.save()
+    _plan_touch(plan=action.plan, by=by)
+    return action
+
+
+def _require_open(action: Action) -> None:
+    if action.status != ActionStatus.OPEN:
+        raise ValidationError(_("Only an open action can be finished or dropped."))
+
+
+@transaction.atomic
+def action_complete(*, action: Action, result: str, by) -> Action:
+    """Mark an action done with its result; it frees a place among the three open actions."""
+    action = Action.objects.select_for_update().select_related("plan__network").get(pk=action.pk)
+    _require_open(action)
+    action.status = ActionStatus.DONE
+    action.result = result
+    action.completed_on = timezone.localdate()
+    action.save()
+    _plan_touch(plan=action.plan, by=by)
+    timeline_record(
+        network=action.plan.network,
+        kind=TimelineKind.ACTION,
+        summary=_("Action done: %(what)s") % {"what": action},
+        actor=by,
+    )
+    return action
+
+
+@transaction.atomic
+def action_drop(*, action: Action, reason: str, by) -> Action:
+    """Drop an action with a reason: better to say so than to keep an action without effect."""
+    action = Action.objects.select_for_update().select_related("plan__network").get(pk=action.pk)
+    _require_open(action)
+    if not reason.strip():
+        raise ValidationError({"drop_reason": _("Say why the action was dropped.")})
+    action.status = ActionStatus.DROPPED
+    action.drop_reason = reason
+    action.completed_on = timezone.localdate()
+    action.save()
+    _plan_touch(plan=action.plan, by=by)
+    timeline_record(
+        network=action.plan.network,
+        kind=TimelineKind.ACTION,
+        summary=_("Action dropped: %(what)s") % {"what": action},
+        actor=by,
+    )
+    return action
+
+
+@transaction.atomic
+def action_reopen(*, action: Action, by) -> Action:
+    """Reopen an action, within the limit of three open actions."""
+    plan = ActionPlan.objects.select_for_update().select_related("network").get(pk=action.plan_id)
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if action.status == ActionStatus.OPEN:
+        raise ValidationError(_("This action is already open."))
+    _check_room_for_open_action(plan=plan)
+    action.status = ActionStatus.OPEN
+    action.drop_reason = ""
+    action.completed_on = None
+    action.save()
+    _plan_touch(plan=plan, by=by)
+    timeline_record(
+        network=plan.network,
+        kind=TimelineKind.ACTION,
+        summary=_("Action reopened: %(what)s") % {"what": action},
+        actor=by,
+    )
+    return action
+
+
+@transaction.atomic
+def action_evaluate(*, action: Action, attained: bool, note: str, by) -> Action:
+    """At an evaluation each action is marked attained or not, with a word on why."""
+    action.attained = attained
+    action.evaluation_note = note
+    action.save(update_fields=["attained", "evaluation_note"])
+    _plan_touch(plan=action.plan, by=by)
+    return action
+
+
+# --- Barriers, referrals, "with which question to whom" ----------------------------------------
+
+
+@transaction.atomic
+def barrier_add(*, plan: ActionPlan, category, description: str, helper: Membership | None, by) -> Barrier:
+    """Map a barrier and who helps remove it; signalling it can be enough to open a door."""
+    _check_member(network=plan.network, membership=helper, field="helper")
+    barrier = Barrier.objects.create(plan=plan, category=category, description=description, helper=helper)
+    _plan_touch(plan=plan, by=by)
+    timeline_record(
+        network=plan.network,
+        kind=TimelineKind.BARRIER,
+        summary=_("Barrier noted: %(category)s") % {"category": category.name},
+        actor=by,
+    )
+    return barrier
+
+
+@transaction.atomic
+def barrier_update(*, barrier: Barrier, category, description: str, helper: Membership | None, status: str, by):
+    """Change a barrier; a removed or stuck barrier shows in the timeline."""
+    _check_member(network=barrier.plan.network, membership=helper, field="helper")
+    old_status = Barrier.objects.select_for_update().values_list("status", flat=True).get(pk=barrier.pk)
+    barrier.category, barrier.description, barrier.helper, barrier.status = category, description, helper, status
+    barrier.save()
+    _plan_touch(plan=barrier.plan, by=by)
+    if old_status != status and status in (BarrierStatus.REMOVED, BarrierStatus.STUCK):
+        timeline_record(
+            network=barrier.plan.network,
+            kind=TimelineKind.BARRIER,
+            summary=_("Barrier %(category)s: %(status)s")
+            % {"category": barrier.category.name, "status": barrier.get_status_display()},
+            actor=by,
+        )
+    return barrier
+
+
+@transaction.atomic
+def referral_add(
+    *,
+    plan: ActionPlan,
+    offer=None,
+    partner: str = "",
+    reason: str,
+    referred_by: Membership | None,
+    sent_on: datetime.date | None = None,
+    by,
+) -> Referral:
+    """Refer to an external partner when nobody in the network has the answer (signal and referral function)."""
+    if offer is None and not partner.strip():
+        raise ValidationError({"offer": _("Choose an offer or name the partner.")})
+    _check_member(network=plan.network, membership=referred_by, field="referred_by")
+    referral = Referral.objects.create(
+        plan=plan,
+        offer=offer,
+        partner="" if offer else partner,
+        reason=reason,
+        referred_by=referred_by,
+        sent_on=sent_on or timezone.localdate(),
+    )
+    _plan_touch(plan=plan, by=by)
+    timeline_record(
+        network=plan.network,
+        kind=TimelineKind.REFERRAL,
+        summary=_("Referred to %(partner)s") % {"partner": referral.partner_name},
+        actor=by,
+    )
+    return referral
+
+
+REFERRAL_NEXT = {
+    ReferralStatus.SENT: (ReferralStatus.ACCEPTED, ReferralStatus.REFUSED),
+    ReferralStatus.ACCEPTED: (ReferralStatus.DONE,),
+    ReferralStatus.REFUSED: (),
+    ReferralStatus.DONE: (),
+}
+
+
+@transaction.atomic
+def referral_set_status(
+    *,
+    referral: Referral,
+    status: str,
+    succeeded: bool | None = None,
+    failure_reason: str = "",
+    failure_note: str = "",
+    by,
+) -> Referral:
+    """Move a referral sent → accepted or refused → done; what did not work says why."""
+    referral = Referral.objects.select_for_update().select_related("plan__network", "offer").get(pk=referral.pk)
+    if status not in REFERRAL_NEXT[referral.status]:
+        raise ValidationError(
+            {
+                "status": _("A referral that is %(status)s cannot move there.")
+                % {"status": referral.get_status_display()}
+            }
+        )
+    needs_reason = status == ReferralStatus.REFUSED or (status == ReferralStatus.DONE and succeeded is False)
+    if status == ReferralStatus.DONE and succeeded is None:
+        raise ValidationError({"succeeded": _("Say whether the referral succeeded.")})
+    if needs_reason and not failure_reason:
+        raise ValidationError({"failure_reason": _("Say why it did not work.")})
+    referral.status = status
+    if status in (ReferralStatus.ACCEPTED, ReferralStatus.REFUSED):
+        referral.answered_on = timezone.localdate()
+    referral.succeeded = succeeded if status == ReferralStatus.DONE else None
+    referral.failure_reason = failure_reason if needs_reason else ""
+    referral.failure_note = failure_note if needs_reason else ""
+    referral.save()
+    _plan_touch(plan=referral.plan, by=by)
+    if status == ReferralStatus.DONE:
+        summary = (
+            _("Referral to %(partner)s succeeded") if succeeded else _("Referral to %(partner)s did not succeed")
+        ) % {"partner": referral.partner_name}
+    else:
+        summary = _("Referral to %(partner)s: %(status)s") % {
+            "partner": referral.partner_name,
+            "status": referral.get_status_display(),
+        }
+    timeline_record(network=referral.plan.network, kind=TimelineKind.REFERRAL, summary=summary, actor=by)
+    return referral
+
+
+@transaction.atomic
+def question_route_add(*, plan: ActionPlan, question: str, member: Membership, by) -> QuestionRoute:
+    """ "It is a relief for the youth to know with which question to go to whom.\""""
+    _check_member(network=plan.network, membership=member, field="member")
+    order = (plan.question_routes.aggregate(last=Max("order"))["last"] or 0) + 1
+    route = QuestionRoute.objects.create(plan=plan, question=question, member=member, order=order)
+    _plan_touch(plan=plan, by=by)
+    return route
+
+
+@transaction.atomic
+def question_route_delete(*, route: QuestionRoute, by) -> None:
+    """Remove a line from the youth's list."""
+    plan = route.plan
+    route.delete()
+    _plan_touch(plan=plan, by=by)
+
+
+# --- Follow-up (step 4) -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def evaluation_add(*, network: CareNetwork, held_on: datetime.date, went_well: str, changes: str, by) -> Evaluation:
+    """ "Evaluate together from time to time where you stand.\""""
+    evaluation = Evaluation.objects.create(
+        network=network, held_on=held_on, went_well=went_well, changes=changes, by=_user(by)
+    )
+    timeline_record(network=network, kind=TimelineKind.EVALUATION, summary=_("Evaluation recorded"), actor=by)
+    plan = ActionPlan.objects.filter(network=network).first()
+    if plan:
+        _plan_touch(plan=plan, by=by)
+    return evaluation
+
+
+@transaction.atomic
+def network_set_follow_up(
+    *, network: CareNetwork, next_contact_on: datetime.date | None, next_contact_by: Membership | None, by
+) -> CareNetwork:
+    """Agree from the start when you contact each other again and who is responsible."""
+    _check_member(network=network, membership=next_contact_by, field="next_contact_by")
+    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    network.next_contact_on = next_contact_on
+    network.next_contact_by = next_contact_by
+    network.save(update_fields=["next_contact_on", "next_contact_by", "updated_at"])
+    if next_contact_on:
+        timeline_record(
+            network=network,
+            kind=TimelineKind.NETWORK,
+            summary=_("Next contact agreed on %(date)s") % {"date": date_format(next_contact_on)},
+            actor=by,
+        )
+    return network
+
+
+# --- Round tables ------------------------------------------------------------------------------
+
+
+def _invitees(meeting: Meeting) -> list[tuple[str, str]]:
+    """(name, e-mail) of every invited member who has an e-mail address."""
+    members = meeting.invited.select_related("supporter").order_by("pk")
+    return [(m.supporter.full_name, m.supporter.email) for m in members if m.supporter.email]
+
+
+def _send_meeting_mail(meeting_id: int, method: str, recipients: list[tuple[str, str]], kind: str) -> None:
+    """Runs after commit: one message per recipient, each with the .ics attached."""
+    if not recipients:
+        return
+    meeting = Meeting.objects.select_related("network__youth", "organiser").get(pk=meeting_id)
+    attendees = _invitees(meeting) if method == ics.REQUEST else recipients
+    calendar = ics.meeting_calendar(meeting, method=method, attendees=attendees)
+    messages = []
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "meeting": meeting,
+            "kind": kind,
+            "summary": ics.meeting_summary(meeting),
+            "location": ics.meeting_location(meeting),
+            "starts_at": timezone.localtime(meeting.starts_at, ics.BRUSSELS),
+            "ends_at": timezone.localtime(meeting.ends_at, ics.BRUSSELS),
+            "link": settings.SITE_URL + meeting_url(meeting),
+        }
+        subject = render_to_string("actionplans/email_meeting_subject.txt", context).strip()
+        for name, email in recipients:
+            body = render_to_string("actionplans/email_meeting.txt", {**context, "name": name})
+            message = EmailMultiAlternatives(subject=subject, body=body, to=[f"{name} <{email}>"])
+            message.attach(_calendar_part(calendar, method))
+            messages.append(message)
+    try:
+        get_connection().send_messages(messages)
+    except Exception:  # the meeting is saved; a mail server hiccup must not undo it
+        logger.exception("Could not send the invitations for meeting %s", meeting_id)
+
+
+def _calendar_part(calendar: bytes, method: str):
+    from email.mime.text import MIMEText
+
+    part = MIMEText(calendar.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="rondetafel.ics")
+    return part
+
+
+def meeting_url(meeting: Meeting) -> str:
+    from django.urls import reverse
+
+    return reverse("actionplans:meeting_detail", args=[meeting.pk])
+
+
+def _check_invited(*, network: CareNetwork, members) -> None:
+    for member in members:
+        _check_member(network=network, membership=member, field="invited")
+
+
+@transaction.atomic
+def meeting_plan(
+    *,
+    network: CareNetwork,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    location: str = "",
+    online_link: str = "",
+    agenda: str = "",
+    invited=(),
+    by,
+) -> Meeting:
+    """Plan a round table early ("finding a joint moment can be a challenge") and invite the network."""
+    _check_invited(network=network, members=invited)
+    meeting = Meeting(
+        network=network,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        location=location,
+        online_link=online_link,
+        agenda=agenda,
+        organiser=_user(by),
+    )
+    meeting.full_clean()
+    meeting.save()
+    meeting.invited.set(invited)
+    timeline_record(
+        network=network,
+        kind=TimelineKind.MEETING,
+        summary=_("Round table planned on %(when)s") % {"when": _local(starts_at)},
+        actor=by,
+    )
+    if starts_at > timezone.now():
+        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, _invitees(meeting), "invitation"))
+    return meeting
+
+
+def _require_planned(meeting: Meeting) -> None:
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("Only a planned round table can be changed or cancelled."))
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    meeting: Meeting,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    location: str,
+    online_link: str,
+    agenda: str,
+    invited,
+    by,
+) -> Meeting:
+    """Change a planned round table: invitees get an update (same UID, higher SEQUENCE); removed ones a cancel."""
+    meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
+    _require_planned(meeting)
+    _check_invited(network=meeting.network, members=invited)
+    before = set(_invitees(meeting))
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    meeting.location, meeting.online_link, meeting.agenda = location, online_link, agenda
+    meeting.sequence += 1
+    meeting.full_clean()
+    meeting.save()
+    meeting.invited.set(invited)
+    after = _invitees(meeting)
+    removed = sorted(before - set(after))
+    timeline_record(
+        network=meeting.network,
+        kind=TimelineKind.MEETING,
+        summary=_("Round table of %(when)s changed") % {"when": _local(starts_at)},
+        actor=by,
+    )
+    if starts_at > timezone.now():
+        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, after, "update"))
+        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.CANCEL, removed, "uninvited"))
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by) -> Meeting:
+    """Cancel a planned round table; every invitee's calendar removes it (METHOD:CANCEL)."""
+    meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
+    _require_planned(meeting)
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "sequence", "updated_at"])
+    timeline_record(
+        network=meeting.network,
+        kind=TimelineKind.MEETING,
+        summary=_("Round table of %(when)s cancelled") % {"when": _local(meeting.starts_at)},
+        actor=by,
+    )
+    if meeting.starts_at > timezone.now():
+        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.CANCEL, _invitees(meeting), "cancel"))
+    return meeting
+
+
+@transaction.atomic
+def meeting_record_outcome(
+    *,
+    meeting: Meeting,
+    attended,
+    youth_present: bool,
+    interpreter_present: bool,
+    family_online: bool,
+    notes: str,
+    decisions: str,
+    next_starts_at: datetime.datetime | None = None,
+    next_ends_at: datetime.datetime | None = None,
+    by,
+) -> Meeting:
+    """Fill in the round table afterwards; its outcome is the plan, so a plan version is recorded.
+
+    "It must not stay at one meeting": the next round table can be planned right here.
+    """
+    meeting = Meeting.objects.select_for_update().select_related("network__youth").get(pk=meeting.pk)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(_("A cancelled round table cannot be filled in."))
+    if timezone.localtime(meeting.starts_at).date() > timezone.localdate():
+        raise ValidationError(_("A round table can only be filled in once it has taken place."))
+    _check_invited(network=meeting.network, members=attended)
+    first_time = meeting.status == MeetingStatus.PLANNED
+    meeting.status = MeetingStatus.HELD
+    meeting.youth_present, meeting.interpreter_present = youth_present, interpreter_present
+    meeting.family_online, meeting.notes, meeting.decisions = family_online, notes, decisions
+    meeting.save()
+    meeting.attended.set(attended)
+    if first_time:
+        timeline_record(
+            network=meeting.network,
+            kind=TimelineKind.MEETING,
+            summary=_("Round table held on %(when)s") % {"when": _local(meeting.starts_at)},
+            actor=by,
+        )
+        plan = plan_get_or_create(network=meeting.network)
+        plan_record_version(plan=plan, meeting=meeting, by=by)
+    if next_starts_at and next_ends_at:
+        invited = list(meeting.invited.all()) or list(attended)
+        meeting_plan(
+            network=meeting.network,
+            starts_at=next_starts_at,
+            ends_at=next_ends_at,
+            location=meeting.location,
+            online_link=meeting.online_link,
+            invited=invited,
+            by=by,
+        )
+    return meeting

@@ -1,0 +1,17 @@
+from django import template
+
+from actionplans import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def plan_summary(network):
+    """Open and overdue actions, waiting referrals and the next round table of one network."""
+    return selectors.plan_summary(network)
+
+
+@register.simple_tag
+def youth_plan_networks(youth, user):
+    """The youth's networks the user may see, newest first (normally one open network)."""
+    return list(selectors.visible_networks(user).filter(youth=youth).order_by("-created_at")[:3])
