@@ -220,7 +220,11 @@ def shared_dossier_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 
     network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
     context = shared_dossier(network)
-    context["today"] = timezone.localdate()
+    context.update(
+        today=timezone.localdate(),
+        doc_title=_("Overdrachtsdossier"),
+        template_no=_("Shared dossier"),
+    )
     pdf = render_pdf("pdf/overdrachtsdossier.html", context, request=request)
     record_pdf_read(request, network)
     return pdf_response(pdf, pdf_filename("overdrachtsdossier", network.youth.initials, timezone.localdate()))

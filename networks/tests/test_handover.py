@@ -331,9 +331,7 @@ def test_a_successor_without_login_is_accepted_by_the_lead_on_their_behalf(netwo
     assert handover.status == HandoverStatus.ACCEPTED
 
 
-def test_a_second_pending_handover_for_the_same_leaver_gets_a_friendly_message(
-    network, coach_client, coach, tom, vdab
-):
+def test_a_second_pending_handover_for_the_same_leaver_gets_a_friendly_message(network, coach_client, coach, tom, vdab):
     _propose(network, coach, tom, role=MemberRole.SCHOOL_COACH)
     response = coach_client.post(
         reverse("networks:handover_start", args=[network.pk]),
