@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.choices import ClosureReason, HandoverReason, MemberRole
-from networks.handover import handover_leavers_for
+from networks.handover import handover_leavers_for, joins_without_consent
 from networks.models import Handover, Organisation, Supporter
 
 
@@ -70,6 +70,11 @@ class HandoverStartForm(forms.Form):
     next_meeting_known = forms.BooleanField(label=_("The successor knows the next meeting"), required=False)
     documents_shared = forms.BooleanField(label=_("Documents are shared with the successor"), required=False)
     handover_on = forms.DateField(label=_("Handover date"), widget=DateInput(), initial=timezone.localdate)
+    share_consent = forms.BooleanField(
+        label=_("The youth agrees to share information with the successor's organisation"),
+        required=False,
+        help_text=_("Needed when the youth has not yet agreed to share with that organisation."),
+    )
 
     def __init__(self, *args, network, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,6 +106,17 @@ class HandoverStartForm(forms.Form):
                 self.add_error("successor", _("Choose the successor, or add someone new."))
             elif leaver is not None and successor.pk == leaver.supporter_id:
                 self.add_error("successor", _("The successor must be someone else than the member who leaves."))
+        successor = data.get("successor") if data.get("successor_kind") == self.EXISTING else None
+        organisation = successor.organisation if successor else data.get("new_organisation")
+        if not data.get("share_consent") and joins_without_consent(self.network, organisation):
+            self.add_error(
+                "share_consent",
+                _(
+                    "The youth has not agreed to share information with %(organisation)s. "
+                    "Ask the youth first and tick this box."
+                )
+                % {"organisation": organisation.name},
+            )
         if leaver is not None and Handover.objects.pending().filter(leaver=leaver).exists():
             self.add_error(
                 "leaver",

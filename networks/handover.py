@@ -24,7 +24,13 @@ from django.utils.translation import gettext as _
 from networks.access import network_sync_access
 from networks.choices import HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
 from networks.models import CareNetwork, Handover, Membership, Supporter
-from networks.services import membership_end, network_add_member, timeline_record
+from networks.services import (
+    membership_end,
+    network_add_member,
+    sharing_consent_record,
+    timeline_record,
+    youth_has_sharing_consent,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -121,6 +127,7 @@ def handover_start(
     next_meeting_known: bool = False,
     documents_shared: bool = False,
     handover_on: datetime.date | None = None,
+    share_consent: bool = False,
     by=None,
 ) -> Handover:
     """Propose a successor with a note: "een warme overdracht verzekeren" (playbook, step 4)."""
@@ -139,6 +146,12 @@ def handover_start(
         raise ValidationError(_("The successor must be someone else than the member who leaves."))
     if Handover.objects.pending().filter(leaver=leaver).exists():
         raise ValidationError(_("This member already has a handover waiting for acceptance."))
+    organisation = successor.organisation
+    if joins_without_consent(network, organisation):
+        # The same rule as for any new member: an organisation joins only with the youth's consent.
+        if not share_consent:
+            raise ValidationError(_consent_missing(organisation))
+        sharing_consent_record(youth=network.youth, organisation=organisation, by=by)
     handover = Handover.objects.create(
         network=network,
         leaver=leaver,
@@ -180,6 +193,22 @@ def handover_start(
     return handover
 
 
+def joins_without_consent(network: CareNetwork, organisation) -> bool:
+    """An organisation new to the network whose sharing the youth has not agreed to."""
+    if organisation is None:
+        return False
+    if network.memberships.active().filter(supporter__organisation=organisation).exists():
+        return False
+    return not youth_has_sharing_consent(youth=network.youth, organisation=organisation)
+
+
+def _consent_missing(organisation) -> str:
+    return _(
+        "The youth has not agreed to share information with %(organisation)s. "
+        "Ask the youth first and record the consent."
+    ) % {"organisation": organisation.name}
+
+
 def _lock_pending(handover: Handover) -> Handover:
     handover = Handover.objects.select_for_update().get(pk=handover.pk)
     if handover.status != HandoverStatus.PROPOSED:
@@ -198,6 +227,8 @@ def handover_accept(*, handover: Handover, by) -> Handover:
         raise ValidationError(_("This network is closed and can no longer be changed. Reopen it first."))
     if not leaver.is_active:
         raise ValidationError(_("The leaving member has already left the network."))
+    if joins_without_consent(network, successor.organisation):
+        raise ValidationError(_consent_missing(successor.organisation))
 
     new_membership = network.memberships.active().filter(supporter=successor).first()
     if new_membership is None:

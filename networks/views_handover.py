@@ -73,6 +73,7 @@ def handover_start_view(request: HttpRequest, pk: int) -> HttpResponse:
                 next_meeting_known=data["next_meeting_known"],
                 documents_shared=data["documents_shared"],
                 handover_on=data["handover_on"],
+                share_consent=data["share_consent"],
                 by=request.user,
             )
         except ValidationError as error:

@@ -83,6 +83,7 @@ def _propose(network, leaver_user, successor_user, *, by=None, reason=HandoverRe
         successor_role=role or MemberRole.JOB_COACH,
         reason=reason,
         note="Werkt goed met korte afspraken. Let op: examens in juni.",
+        share_consent=True,
         by=by or leaver_user,
     )
 
@@ -271,6 +272,7 @@ def _start_data(leaver, **overrides):
         "successor_role": MemberRole.SCHOOL_COACH,
         "note": "Ahmad werkt graag met een vaste planning.",
         "introduced_to_youth": "on",
+        "share_consent": "on",
         "handover_on": timezone.localdate().isoformat(),
     }
     data.update(overrides)
@@ -318,6 +320,7 @@ def test_a_successor_without_login_is_accepted_by_the_lead_on_their_behalf(netwo
         successor_role=MemberRole.JOB_COACH,
         reason=HandoverReason.TURNS_18,
         note="Overdracht",
+        share_consent=True,
         by=vdab,
     )
     client.force_login(vdab)
@@ -467,3 +470,24 @@ def test_the_youth_stays_visible_to_the_successor_only_after_acceptance(network,
     handover_accept(handover=handover, by=lore)
     assert list(Youth.objects.visible_to(lore)) == [network.youth]
     assert not Youth.objects.visible_to(vdab).exists()
+
+
+def test_an_organisation_new_to_the_network_needs_the_youths_consent_first(network, coach_client, coach, tom):
+    data = _start_data(_membership(network, coach), successor=tom.supporter.pk)
+    del data["share_consent"]
+    response = coach_client.post(reverse("networks:handover_start", args=[network.pk]), data)
+    assert response.status_code == 200
+    assert "has not agreed to share information" in response.content.decode()
+    assert not Handover.objects.exists()
+
+    coach_client.post(reverse("networks:handover_start", args=[network.pk]), {**data, "share_consent": "on"})
+    assert Handover.objects.filter(successor=tom.supporter).exists()
+    assert network.youth.sharing_consents.active().filter(organisation=tom.organisation).exists()
+
+
+def test_a_consent_revoked_before_acceptance_stops_the_acceptance(network, coach, tom):
+    handover = _propose(network, coach, tom)
+    network.youth.sharing_consents.filter(organisation=tom.organisation).update(revoked_on=timezone.localdate())
+    with pytest.raises(ValidationError):
+        handover_accept(handover=handover, by=tom)
+    assert not _visible(tom, network)

@@ -66,6 +66,7 @@ def _fill(network, n: int):
             successor_role=MemberRole.OTHER,
             reason=HandoverReason.NEW_JOB,
             note=f"Overdrachtsnota {i}",
+            share_consent=True,
         )
         handover_accept(handover=handover, by=None)
     return plan
@@ -164,6 +165,7 @@ def test_a_successor_is_up_to_speed_after_acceptance(network, coach, client):
         successor_role=MemberRole.SCHOOL_COACH,
         reason=HandoverReason.SCHOOL_CHANGE,
         note="Ahmad start in september in de vervolgschool.",
+        share_consent=True,
         by=coach,
     )
     handover_accept(handover=handover, by=user)
