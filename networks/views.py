@@ -1,10 +1,197 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from networks.access import get_network_for_user, get_open_network_for_user, user_may_see_network
 from networks.dashboard import dashboard_panels
+from networks.ecomap import render_ecomap_svg
+from networks.forms import MembershipForm, NetworkForm, SharingConsentForm
+from networks.models import CareNetwork, Membership, SharingConsent
+from networks.services import (
+    membership_end,
+    network_activate,
+    network_join,
+    network_missing_sectors,
+    network_update,
+    sharing_consent_record,
+    sharing_consent_revoke,
+)
+from youths.models import Youth
+
+# From this age the network page reminds to involve the supporters who appear at 18.
+AGE_FOR_ADULT_SUPPORT_REMINDER = 17
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "networks/dashboard.html", {"panels": dashboard_panels(request.user)})
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_network_for_user(
+        request.user,
+        pk,
+        queryset=CareNetwork.objects.select_related(
+            "youth", "lead__supporter", "continuity_figure__supporter", "next_contact_by__supporter"
+        ),
+    )
+    memberships = list(network.memberships.select_related("supporter__organisation").order_by("joined_on", "pk"))
+    active = [m for m in memberships if m.left_on is None]
+    youth = network.youth
+    age = youth.age
+    return render(
+        request,
+        "networks/network_detail.html",
+        {
+            "network": network,
+            "youth": youth,
+            "members": active,
+            "former_members": [m for m in memberships if m.left_on is not None],
+            "ecomap_svg": render_ecomap_svg(network, active),
+            "missing_sectors": network_missing_sectors(memberships=active),
+            "remind_adult_support": age is not None and age >= AGE_FOR_ADULT_SUPPORT_REMINDER,
+            "has_consented_intake": youth.intakes.filter(consent_given=True).exists(),
+        },
+    )
+
+
+@login_required
+def network_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, pk, queryset=CareNetwork.objects.select_related("youth"))
+    form = NetworkForm(request.POST or None, instance=network)
+    if request.method == "POST" and form.is_valid():
+        network_update(network=CareNetwork.objects.get(pk=network.pk), by=request.user, **form.cleaned_data)
+        messages.success(request, _("The network was saved."))
+        return redirect("networks:network_detail", pk=network.pk)
+    return render(request, "networks/network_form.html", {"form": form, "network": network, "youth": network.youth})
+
+
+@login_required
+@require_POST
+def network_activate_view(request: HttpRequest, pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, pk)
+    try:
+        network_activate(network=network, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, _("The network is active."))
+    return redirect("networks:network_detail", pk=network.pk)
+
+
+@login_required
+def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, network_pk, queryset=CareNetwork.objects.select_related("youth"))
+    form = MembershipForm(request.POST or None, network=network, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = network_join(network=network, by=request.user, **form.service_arguments())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s joined the network.") % {"name": membership.supporter.full_name})
+            return redirect("networks:network_detail", pk=network.pk)
+    return render(request, "networks/membership_form.html", {"form": form, "network": network, "youth": network.youth})
+
+
+@login_required
+def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST ends the membership."""
+    membership = get_object_or_404(
+        Membership.objects.active()
+        .filter(network__in=CareNetwork.objects.visible_to(request.user))
+        .select_related("supporter__organisation", "network__youth"),
+        pk=pk,
+    )
+    network = get_open_network_for_user(request.user, membership.network_id)
+    if request.method == "POST":
+        membership_end(membership=membership, by=request.user)
+        messages.success(request, _("%(name)s left the network.") % {"name": membership.supporter.full_name})
+        if user_may_see_network(request.user, network):
+            return redirect("networks:network_detail", pk=network.pk)
+        messages.info(request, _("Your organisation no longer has access to this network."))
+        return redirect("networks:dashboard")
+    return render(
+        request,
+        "networks/membership_confirm_end.html",
+        {"membership": membership, "network": membership.network, "youth": membership.network.youth},
+    )
+
+
+def _youth_for_user(user, pk) -> Youth:
+    return get_object_or_404(Youth.objects.visible_to(user), pk=pk)
+
+
+@login_required
+def consent_list(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    youth = _youth_for_user(request.user, youth_pk)
+    consents = youth.sharing_consents.select_related("organisation", "recorded_by").order_by(
+        "revoked_on", "organisation__name"
+    )
+    return render(request, "networks/consent_list.html", {"youth": youth, "consents": consents})
+
+
+@login_required
+def consent_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    youth = _youth_for_user(request.user, youth_pk)
+    form = SharingConsentForm(request.POST or None, instance=SharingConsent(youth=youth), youth=youth)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consent = sharing_consent_record(
+                youth=youth,
+                organisation=form.cleaned_data["organisation"],
+                given_on=form.cleaned_data["given_on"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("The consent to share with %(organisation)s was recorded.")
+                % {"organisation": consent.organisation.name},
+            )
+            return redirect("networks:consent_list", youth_pk=youth.pk)
+    return render(request, "networks/consent_form.html", {"form": form, "youth": youth})
+
+
+@login_required
+def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows what revoking means (a clear warning); POST revokes and ends the organisation's access."""
+    consent = get_object_or_404(
+        SharingConsent.objects.active()
+        .filter(youth__in=Youth.objects.visible_to(request.user))
+        .select_related("organisation", "youth"),
+        pk=pk,
+    )
+    youth = consent.youth
+    affected = (
+        Membership.objects.active()
+        .filter(network__youth=youth, supporter__organisation=consent.organisation)
+        .select_related("supporter")
+    )
+    if request.method == "POST":
+        ended = sharing_consent_revoke(consent=consent, by=request.user)
+        messages.success(
+            request,
+            _("The consent to share with %(organisation)s was revoked; %(count)d membership(s) ended.")
+            % {"organisation": consent.organisation.name, "count": len(ended)},
+        )
+        if Youth.objects.visible_to(request.user).filter(pk=youth.pk).exists():
+            return redirect("networks:consent_list", youth_pk=youth.pk)
+        messages.info(request, _("Your organisation no longer has access to this youth."))
+        return redirect("networks:dashboard")
+    return render(
+        request,
+        "networks/consent_confirm_revoke.html",
+        {"consent": consent, "youth": youth, "affected": list(affected)},
+    )

@@ -1,0 +1,170 @@
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from networks.choices import MemberRole, Sector, Trust
+from networks.models import CareNetwork, Membership, Organisation, SharingConsent, Supporter
+from networks.services import youth_has_sharing_consent
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MembershipChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, membership):
+        return f"{membership.supporter.full_name} ({membership.get_role_display()})"
+
+
+class NetworkForm(forms.ModelForm):
+    """The network's details; the lead and the others are chosen among its active members."""
+
+    class Meta:
+        model = CareNetwork
+        fields = ["intensity", "lead", "continuity_figure", "next_contact_on", "next_contact_by"]
+        field_classes = {
+            "lead": MembershipChoiceField,
+            "continuity_figure": MembershipChoiceField,
+            "next_contact_by": MembershipChoiceField,
+        }
+        widgets = {"next_contact_on": DATE_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = Membership.objects.active().filter(network=self.instance).select_related("supporter")
+        for name in ("lead", "continuity_figure", "next_contact_by"):
+            self.fields[name].queryset = members
+
+
+class SupporterChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, supporter):
+        details = ", ".join(part for part in (supporter.function, getattr(supporter.organisation, "name", "")) if part)
+        return f"{supporter.full_name} ({details})" if details else supporter.full_name
+
+
+class MembershipForm(forms.Form):
+    """Add a member: an existing supporter, or a new one made in the same form.
+
+    An organisation joins only with the youth's consent to share information with it
+    (issue 3); the form asks for that consent when it is not yet recorded.
+    """
+
+    supporter = SupporterChoiceField(
+        label=_("Existing supporter"),
+        queryset=Supporter.objects.none(),
+        required=False,
+        help_text=_("Choose someone who is already known, or fill in a new supporter below."),
+    )
+    new_first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
+    new_last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    new_function = forms.CharField(
+        label=_("Function"), max_length=100, required=False, help_text=_("For example: voogd, buddy, tolk, oom.")
+    )
+    new_organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.filter(is_active=True),
+        required=False,
+        help_text=_("Leave empty for family members and volunteers."),
+    )
+    new_email = forms.EmailField(label=_("E-mail"), required=False)
+    new_phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    role = forms.ChoiceField(label=_("Role in this network"), choices=[("", "---------")] + MemberRole.choices)
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        choices=[("", _("From the organisation"))] + Sector.choices,
+        required=False,
+        help_text=_("Taken from the organisation when left empty."),
+    )
+    continues_after_18 = forms.BooleanField(label=_("Stays after 18"), required=False)
+    youth_trust = forms.ChoiceField(
+        label=_("How much the youth trusts this person"),
+        choices=Trust.choices,
+        required=False,
+        help_text=_("The youth's own view; optional."),
+    )
+    joins_online = forms.BooleanField(
+        label=_("Joins online"), required=False, help_text=_("For example family in the country of origin.")
+    )
+    share_consent = forms.BooleanField(
+        label=_("The youth agrees to share information with this organisation"),
+        required=False,
+        help_text=_("Needed when the youth has not yet agreed to share with the supporter's organisation."),
+    )
+
+    def __init__(self, *args, network: CareNetwork, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.user = user
+        already_in = Membership.objects.active().filter(network=network, supporter=OuterRef("pk"))
+        family_of_youth = Membership.objects.filter(network__youth_id=network.youth_id, supporter=OuterRef("pk"))
+        self.fields["supporter"].queryset = (
+            Supporter.objects.filter(Q(organisation__is_active=True) | Exists(family_of_youth))
+            .exclude(Exists(already_in))
+            .select_related("organisation")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        supporter = cleaned.get("supporter")
+        new_names = cleaned.get("new_first_name") or cleaned.get("new_last_name")
+        if supporter and new_names:
+            raise forms.ValidationError(_("Choose an existing supporter or fill in a new one, not both."))
+        if not supporter and not new_names:
+            raise forms.ValidationError(_("Choose an existing supporter or fill in a new one."))
+        if not supporter and not cleaned.get("new_first_name"):
+            self.add_error("new_first_name", _("Give the first name of the new supporter."))
+        organisation = supporter.organisation if supporter else cleaned.get("new_organisation")
+        if (
+            organisation is not None
+            and not cleaned.get("share_consent")
+            and not youth_has_sharing_consent(youth=self.network.youth, organisation=organisation)
+        ):
+            self.fields["share_consent"].label = _("The youth agrees to share information with %(organisation)s") % {
+                "organisation": organisation.name
+            }
+            self.add_error(
+                "share_consent",
+                _(
+                    "The youth has not agreed to share information with %(organisation)s. "
+                    "Ask the youth first and tick this box."
+                )
+                % {"organisation": organisation.name},
+            )
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        """The keyword arguments for networks.services.network_join."""
+        data = self.cleaned_data
+        new_supporter = None
+        if not data["supporter"]:
+            new_supporter = {
+                "first_name": data["new_first_name"],
+                "last_name": data["new_last_name"],
+                "function": data["new_function"],
+                "organisation": data["new_organisation"],
+                "email": data["new_email"],
+                "phone": data["new_phone"],
+            }
+        return {
+            "supporter": data["supporter"],
+            "new_supporter": new_supporter,
+            "share_consent": data["share_consent"],
+            "role": data["role"],
+            "sector": data["sector"],
+            "continues_after_18": data["continues_after_18"],
+            "youth_trust": data["youth_trust"],
+            "joins_online": data["joins_online"],
+        }
+
+
+class SharingConsentForm(forms.ModelForm):
+    """Record the youth's consent to share with one organisation."""
+
+    class Meta:
+        model = SharingConsent
+        fields = ["organisation", "given_on"]
+        widgets = {"given_on": DATE_INPUT}
+
+    def __init__(self, *args, youth, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.youth = youth
+        consented = SharingConsent.objects.active().filter(youth=youth, organisation=OuterRef("pk"))
+        self.fields["organisation"].queryset = Organisation.objects.filter(is_active=True).exclude(Exists(consented))
