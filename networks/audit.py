@@ -48,8 +48,9 @@ class Action:
 # The request being served (or the actor of a management command), for the model signals.
 _current = contextvars.ContextVar("audit_current", default=None)
 
-# Object types whose id in a URL makes a page "about a youth". Keys are the words used in
-# URL names (`youths:youth_detail`) and kwargs (`network_id`, `plan_pk`); values are model names.
+# How a URL names its objects. Kwargs say it in English (`network_pk`, `youth_id`); a bare `pk`
+# is named by the path segment before it (`netwerken/<int:pk>/`), or else by the first word of
+# the URL name (`youths:youth_detail`). Values are model names.
 URL_THINGS = {
     "youth": "youth",
     "intake": "intake",
@@ -66,6 +67,51 @@ URL_THINGS = {
     "consent": "sharingconsent",
     "evaluation": "evaluation",
     "version": "planversion",
+    "signal": "signal",
+    "lesson": "lesson",
+    "policy": "policyfeedback",
+    "question": "questionroute",
+}
+URL_SEGMENTS = {
+    "netwerken": "carenetwork",
+    "netwerk": "carenetwork",
+    "jongeren": "youth",
+    "jongere": "youth",
+    "eerste-gesprek": "intake",
+    "overdrachten": "handover",
+    "toestemmingen": "sharingconsent",
+    "lidmaatschappen": "membership",
+    "acties": "action",
+    "drempels": "barrier",
+    "drempel": "barrier",
+    "doorverwijzingen": "referral",
+    "vraag-wie": "questionroute",
+    "rondetafels": "meeting",
+    "versies": "planversion",
+    "evaluaties": "evaluation",
+    "notities": "note",
+    "signalen": "signal",
+    "kennisbank": "lesson",
+    "beleid": "policyfeedback",
+}
+# Records of a youth: reading one of these pages is audited. (Advisory signals are
+# pseudonymised and lessons and policy feedback hold no youth, so they are not.)
+AUDITED_TYPES = {
+    "youth",
+    "intake",
+    "carenetwork",
+    "actionplan",
+    "action",
+    "barrier",
+    "referral",
+    "meeting",
+    "note",
+    "handover",
+    "membership",
+    "sharingconsent",
+    "evaluation",
+    "planversion",
+    "questionroute",
 }
 # The most specific object of a URL wins: /networks/3/meetings/7/ is about meeting 7.
 _SPECIFICITY = [
@@ -80,10 +126,35 @@ _SPECIFICITY = [
     "sharingconsent",
     "evaluation",
     "planversion",
+    "questionroute",
     "actionplan",
     "carenetwork",
     "youth",
 ]
+
+
+def _model_for_pk(route: str, key: str, url_name: str) -> str | None:
+    segments = route.split("/")
+    for index, segment in enumerate(segments):
+        names_key = segment.startswith("<") and segment.strip("<>").split(":")[-1] == key
+        if names_key and index > 0 and segments[index - 1] in URL_SEGMENTS:
+            return URL_SEGMENTS[segments[index - 1]]
+    return URL_THINGS.get((url_name or "").split("_")[0])
+
+
+def url_objects(route: str, url_name: str, kwargs: dict) -> dict[str, str]:
+    """{model name: id} of the objects a URL names; kwargs it cannot place are left out."""
+    found = {}
+    for key, value in kwargs.items():
+        if key in ("pk", "id"):
+            model_name = _model_for_pk(route or "", key, url_name)
+        elif key.endswith(("_id", "_pk")):
+            model_name = URL_THINGS.get(key.rsplit("_", 1)[0])
+        else:
+            continue
+        if model_name:
+            found[model_name] = str(value)
+    return found
 
 
 def client_ip(request) -> str | None:
@@ -144,7 +215,7 @@ def record(
 def _scope_of(model_name: str, pk) -> tuple[int | None, int | None]:
     """(network_id, youth_id) of an object, with at most one query."""
     from actionplans.models import Action as PlanAction
-    from actionplans.models import ActionPlan, Barrier, Evaluation, PlanVersion, Referral
+    from actionplans.models import ActionPlan, Barrier, Evaluation, PlanVersion, QuestionRoute, Referral
     from networks.models import Handover, Meeting, Membership, Note, SharingConsent
     from youths.models import Intake
 
@@ -165,6 +236,7 @@ def _scope_of(model_name: str, pk) -> tuple[int | None, int | None]:
         "barrier": (Barrier, "plan__network_id"),
         "referral": (Referral, "plan__network_id"),
         "planversion": (PlanVersion, "plan__network_id"),
+        "questionroute": (QuestionRoute, "plan__network_id"),
     }
     by_youth = {"intake": (Intake, "youth_id"), "sharingconsent": (SharingConsent, "youth_id")}
     try:
@@ -211,24 +283,12 @@ def record_read(request, obj, action: str = Action.READ) -> AuditEvent:
 
 
 def audit_target(resolver_match) -> tuple[str, str] | None:
-    """The (model name, id) a URL is about, from its view name and kwargs; None if not a youth's page."""
-    if resolver_match is None or not resolver_match.kwargs:
+    """The (model name, id) of the youth's record a URL is about; None if it is not about one."""
+    if resolver_match is None or not resolver_match.kwargs or resolver_match.namespace in ("admin", ""):
         return None
-    if resolver_match.namespace in ("admin", ""):
-        return None
-    found = {}
-    for key, value in resolver_match.kwargs.items():
-        if key in ("pk", "id"):
-            thing = resolver_match.url_name.split("_")[0] if resolver_match.url_name else ""
-        elif key.endswith(("_id", "_pk")):
-            thing = key.rsplit("_", 1)[0]
-        else:
-            continue
-        model_name = URL_THINGS.get(thing)
-        if model_name:
-            found[model_name] = str(value)
+    found = url_objects(resolver_match.route, resolver_match.url_name, resolver_match.kwargs)
     for model_name in _SPECIFICITY:
-        if model_name in found:
+        if model_name in found and model_name in AUDITED_TYPES:
             return model_name, found[model_name]
     return None
 
@@ -266,9 +326,9 @@ class AuditReadMiddleware:
         model_name, pk = target
         kwargs = request.resolver_match.kwargs
         network_id, youth_id = None, None
-        for key in ("network_id", "network_pk"):
-            if str(kwargs.get(key, "")).isdigit():
-                network_id = int(kwargs[key])
+        named = url_objects(request.resolver_match.route, request.resolver_match.url_name, kwargs)
+        if str(named.get("carenetwork", "")).isdigit():
+            network_id = int(named["carenetwork"])
         if network_id is None:
             network_id, youth_id = _scope_of(model_name, pk)
         record(

@@ -236,7 +236,10 @@ def account_otp_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             record(Action.OTP_ENROL, request=request, object_type="user", object_id=user.pk)
             return render(request, "registration/backup_codes.html", {"codes": codes, "next": _safe_next(request, "")})
-        form.add_error("token", _("This code is not right. Check the time on your phone and try again."))
+        form.add_error(
+            "token",
+            _("This code is not right. Check the time on your phone, wait a few seconds and try again."),
+        )
     return render(
         request,
         "registration/otp_setup.html",
@@ -272,7 +275,13 @@ def account_otp_verify(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             return redirect(next_url)
         record(Action.OTP_FAILED, request=request, object_type="user", object_id=user.pk)
-        form.add_error("token", _("This code is not right, or it was used already."))
+        form.add_error(
+            "token",
+            _(
+                "This code is not right, or it was used already. "
+                "After a wrong code, wait a few seconds before you try again."
+            ),
+        )
     return render(request, "registration/otp_verify.html", {"form": form, "next": next_url})
 
 
