@@ -262,7 +262,9 @@ def _youth(data: dict) -> Youth:
     else:
         defaults["birth_year_estimated"] = timezone.localdate().year - data["birth_year_estimated"]
     defaults["arrival_date"] = timezone.localdate() - datetime.timedelta(days=400)
-    youth, _ = Youth.objects.get_or_create(first_name=data["first_name"], last_name=data["last_name"], defaults=defaults)
+    youth, _ = Youth.objects.get_or_create(
+        first_name=data["first_name"], last_name=data["last_name"], defaults=defaults
+    )
     return youth
 
 
@@ -314,7 +316,8 @@ def seed(context: dict) -> None:
                     revoked_on=None,
                     defaults={"recorded_by": recorder, "given_on": timezone.localdate() - datetime.timedelta(days=55)},
                 )
-            if not Membership.objects.active().filter(network=network, supporter=supporter).exists():
+            # Only when never a member: a later demo step may have handed this place over.
+            if not Membership.objects.filter(network=network, supporter=supporter).exists():
                 network_add_member(
                     network=network,
                     supporter=supporter,
