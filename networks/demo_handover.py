@@ -15,6 +15,7 @@ from networks.services import network_add_member
 from youths.models import Housing, SchoolSituation, Youth
 
 SARA, TOM, KARIM, PIETER = "sara@okan.demo", "tom@sintlieven.demo", "karim@vdab.demo", "pieter@caw.demo"
+JAN, YOUSSEF, NINA = "jan@voogdij.demo", "youssef@rodekruis.demo", "nina@minorndako.demo"
 
 
 def _active(network: CareNetwork, supporter) -> Membership | None:
@@ -50,34 +51,78 @@ def _pending_handover_yonas(context: dict) -> None:
     )
 
 
-def _accepted_handover_bilal(context: dict) -> None:
-    """Bilal left OKAN: Sara handed over to Tom, already his school coach, who accepted."""
-    network = context.get("networks", {}).get("Bilal")
-    sara, tom = context["supporters"][SARA], context["supporters"][TOM]
-    if network is None or Handover.objects.filter(network=network, leaver__supporter=sara).exists():
+def _consent(youth, supporter, recorder, given_on) -> None:
+    SharingConsent.objects.get_or_create(
+        youth=youth,
+        organisation=supporter.organisation,
+        revoked_on=None,
+        defaults={"recorded_by": recorder, "given_on": given_on},
+    )
+
+
+def _accepted_handover_nour(context: dict) -> None:
+    """Nour moved from the reception centre to Minor Ndako: Youssef handed over to Nina, who accepted.
+
+    A network of its own, so that no other demo step re-adds the member who left.
+    """
+    today = timezone.localdate()
+    youth, _ = Youth.objects.get_or_create(
+        first_name="Nour",
+        last_name="Hassan",
+        defaults={
+            "birth_date": today.replace(year=today.year - 16) - datetime.timedelta(days=150),
+            "country_of_origin": "Syrië",
+            "languages": "Arabisch",
+            "interpreter_language": "Arabisch",
+            "school_situation": SchoolSituation.OKAN,
+            "school_name": "Atheneum Gent-Zuid",
+            "housing": Housing.MINOR_NDAKO,
+        },
+    )
+    context.setdefault("networks", {})
+    if CareNetwork.objects.filter(youth=youth).exists():
+        context["networks"].setdefault("Nour", CareNetwork.objects.filter(youth=youth).order_by("-pk").first())
         return
-    leaver = _active(network, sara)
-    if leaver is None or _active(network, tom) is None or network.is_closed:
-        return
+    sara, jan, youssef, nina = (context["supporters"][key] for key in (SARA, JAN, YOUSSEF, NINA))
+    network = CareNetwork.objects.create(
+        youth=youth,
+        status=NetworkStatus.ACTIVE,
+        started_on=today - datetime.timedelta(days=120),
+        next_contact_on=today + datetime.timedelta(days=21),
+    )
+    members = {}
+    for supporter, role in (
+        (sara, MemberRole.OKAN_COACH),
+        (jan, MemberRole.GUARDIAN),
+        (youssef, MemberRole.HOUSING_COUNSELLOR),
+    ):
+        _consent(youth, supporter, sara.user, network.started_on)
+        members[supporter.pk] = network_add_member(
+            network=network, supporter=supporter, role=role, joined_on=network.started_on
+        )
+    network.lead, network.continuity_figure = members[sara.pk], members[jan.pk]
+    network.save(update_fields=["lead", "continuity_figure"])
     handover = handover_start(
         network=network,
-        leaver=leaver,
-        successor=tom,
-        successor_role=MemberRole.SCHOOL_COACH,
-        reason=HandoverReason.SCHOOL_CHANGE,
+        leaver=members[youssef.pk],
+        successor=nina,
+        successor_role=MemberRole.SOCIAL_WORKER,
+        reason=HandoverReason.YOUTH_MOVES,
         note=(
-            "Bilal zit nu voltijds in Sint-Lievenscollege (houtbewerking); OKAN is afgerond.\n"
-            "Wat werkt: praktisch werken, hem laten tonen wat hij maakte.\n"
-            "Let op: huiswerk lukt niet in de opvang; zoek een rustige plek."
+            "Nour woont sinds deze maand in Minor Ndako.\n"
+            "Wat werkt: samen koken, dan praat ze het makkelijkst.\n"
+            "Let op: ze mist haar broer, die in Antwerpen woont; contact met hem helpt."
         ),
         introduced_to_youth=True,
         actions_reassigned=True,
         next_meeting_known=True,
         documents_shared=True,
-        handover_on=timezone.localdate() - datetime.timedelta(days=10),
-        by=sara.user,
+        handover_on=today - datetime.timedelta(days=10),
+        share_consent=True,
+        by=youssef.user,
     )
-    handover_accept(handover=handover, by=tom.user)
+    handover_accept(handover=handover, by=nina.user)
+    context["networks"]["Nour"] = network
 
 
 def _closed_network(context: dict) -> None:
@@ -107,12 +152,7 @@ def _closed_network(context: dict) -> None:
         (karim, MemberRole.JOB_COACH, True),
         (pieter, MemberRole.SOCIAL_WORKER, True),
     ):
-        SharingConsent.objects.get_or_create(
-            youth=youth,
-            organisation=supporter.organisation,
-            revoked_on=None,
-            defaults={"recorded_by": sara.user, "given_on": network.started_on},
-        )
+        _consent(youth, supporter, sara.user, network.started_on)
         members.append(
             network_add_member(
                 network=network,
@@ -138,7 +178,7 @@ def _closed_network(context: dict) -> None:
 
 
 def seed(context: dict) -> None:
-    """A waiting handover (Yonas), one accepted earlier (Bilal) and a closed network (Samir)."""
+    """A waiting handover (Yonas), one accepted earlier (Nour) and a closed network (Samir)."""
     _pending_handover_yonas(context)
-    _accepted_handover_bilal(context)
+    _accepted_handover_nour(context)
     _closed_network(context)
