@@ -30,3 +30,11 @@ urlpatterns = [
     path("rondetafels/<int:pk>/verslag/", views.meeting_record, name="meeting_record"),
     path("rondetafels/<int:pk>/agenda.ics", views.meeting_ics, name="meeting_ics"),
 ]
+
+# PDF download of the printable template p.12, the action plan (issue 7).
+from actionplans import pdf_views  # noqa: E402
+
+urlpatterns += [
+    path("sjablonen/actieplan.pdf", pdf_views.plan_blank_pdf, name="plan_blank_pdf"),
+    path("netwerk/<int:network_pk>/pdf/actieplan.pdf", pdf_views.plan_pdf, name="plan_pdf"),
+]

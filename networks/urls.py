@@ -29,3 +29,11 @@ urlpatterns = [
 ]
 
 urlpatterns += urls_security.urlpatterns  # account security, notes, audit, export (issue 8)
+
+# PDF download of the printable template p.11, the network map (issue 7).
+from networks import pdf_views  # noqa: E402
+
+urlpatterns += [
+    path("netwerken/sjablonen/netwerkkaart.pdf", pdf_views.network_map_blank_pdf, name="network_map_blank_pdf"),
+    path("netwerken/<int:pk>/pdf/netwerkkaart.pdf", pdf_views.network_map_pdf, name="network_map_pdf"),
+]

@@ -13,3 +13,14 @@ urlpatterns = [
     path("eerste-gesprek/<int:pk>/", views.intake_detail, name="intake_detail"),
     path("eerste-gesprek/<int:pk>/wijzigen/", views.intake_update_view, name="intake_update"),
 ]
+
+# PDF downloads of the printable templates p.9 and p.10, and the page with the blank ones (issue 7).
+from youths import pdf_views  # noqa: E402
+
+urlpatterns += [
+    path("sjablonen/", pdf_views.templates_index, name="templates_index"),
+    path("sjablonen/voor-de-jongere.pdf", pdf_views.youth_leaflet_blank_pdf, name="youth_leaflet_blank_pdf"),
+    path("sjablonen/eerste-gesprek.pdf", pdf_views.intake_blank_pdf, name="intake_blank_pdf"),
+    path("<int:pk>/pdf/voor-de-jongere.pdf", pdf_views.youth_leaflet_pdf, name="youth_leaflet_pdf"),
+    path("<int:pk>/pdf/eerste-gesprek.pdf", pdf_views.intake_pdf, name="youth_intake_pdf"),
+]

@@ -26,6 +26,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import FileSystemStorage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -147,6 +148,35 @@ def html_to_pdf(html: str, *, url_fetcher: StaticOnlyURLFetcher | None = None) -
 def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
     """Render a template under templates/pdf/ to PDF bytes with the static-only fetcher."""
     return html_to_pdf(render_to_string(template_name, context, request=request))
+
+
+def print_context(*, template_no: str, doc_title: str, blank: bool, youth=None, **extra) -> dict:
+    """What every print template needs: the header (initials, date), blank or filled."""
+    return {
+        "template_no": template_no,
+        "doc_title": doc_title,
+        "blank": blank,
+        "youth": None if blank else youth,
+        "today": timezone.localdate(),
+        "blank_rows": range(6),
+        **extra,
+    }
+
+
+def answer_fields(model, obj, names, *, lines: int = 3) -> list[dict]:
+    """Label (the field's verbose name), hint and value of each field, for pdf/_answer.html."""
+    fields = []
+    for name in names:
+        field = model._meta.get_field(name)
+        fields.append(
+            {
+                "label": field.verbose_name,
+                "hint": field.help_text,
+                "value": getattr(obj, name) if obj is not None else "",
+                "lines": range(lines),
+            }
+        )
+    return fields
 
 
 def safe_initials(value: str) -> str:

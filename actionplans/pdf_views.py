@@ -1,0 +1,81 @@
+"""PDF download of the template p.12, the action plan of a network.
+
+The filled plan starts from get_network_for_user (outsiders get a 404), like the plan page;
+a network without a plan yet prints its members and next meeting with empty plan fields.
+The blank plan holds no data and needs only a login.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan
+from networks.access import get_network_for_user
+from networks.choices import MeetingStatus
+from networks.models import CareNetwork
+from zorgnetwerk.pdf import answer_fields, pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
+
+PLAN_TEMPLATE = "pdf/action_plan.html"
+
+QUESTION_FIELD = "question_for_help"
+SITUATION_FIELDS = ("situation_wellbeing", "situation_school", "situation_work", "strengths")
+GOAL_FIELDS = ("future_vision", "goal_short_term", "goal_long_term")
+
+
+def _plan_context(*, network, plan, blank: bool) -> dict:
+    context = print_context(
+        template_no="p. 12",
+        doc_title=_("Action plan"),
+        blank=blank,
+        youth=network.youth if network else None,
+        network=network,
+        max_actions=MAX_OPEN_ACTIONS,
+        action_rows=range(1, MAX_OPEN_ACTIONS + 1),
+        f_question=answer_fields(ActionPlan, plan, [QUESTION_FIELD], lines=3)[0],
+        fields_situation=answer_fields(ActionPlan, plan, SITUATION_FIELDS, lines=3),
+        fields_goals=answer_fields(ActionPlan, plan, GOAL_FIELDS, lines=2),
+        blank_rows=range(3),
+        actions=[],
+        barriers=[],
+        referrals=[],
+        routes=[],
+        next_meeting=None,
+    )
+    if plan is not None:
+        # The rule keeps at most MAX_OPEN_ACTIONS open (actionplans.services); print what is there.
+        context["actions"] = list(plan.actions.open().select_related("owner__supporter").order_by("deadline", "pk"))
+        context["barriers"] = list(plan.barriers.select_related("category", "helper__supporter"))
+        context["referrals"] = list(plan.referrals.select_related("offer", "referred_by__supporter"))
+        context["routes"] = list(plan.question_routes.select_related("member__supporter"))
+    if network is not None:
+        context["next_meeting"] = (
+            network.meetings.filter(status=MeetingStatus.PLANNED, starts_at__gte=timezone.now())
+            .order_by("starts_at")
+            .first()
+        )
+    return context
+
+
+@login_required
+@require_GET
+def plan_blank_pdf(request: HttpRequest) -> HttpResponse:
+    """p.12 with boxes to fill in at the round table."""
+    pdf = render_pdf(PLAN_TEMPLATE, _plan_context(network=None, plan=None, blank=True), request=request)
+    return pdf_response(pdf, pdf_filename("actieplan-blanco"))
+
+
+@login_required
+@require_GET
+def plan_pdf(request: HttpRequest, network_pk: int) -> HttpResponse:
+    """p.12 filled from the network's plan: at most three open actions, with owner and deadline."""
+    network = get_network_for_user(
+        request.user,
+        network_pk,
+        queryset=CareNetwork.objects.select_related("youth", "lead__supporter", "next_contact_by__supporter"),
+    )
+    plan = ActionPlan.objects.filter(network=network).first()
+    pdf = render_pdf(PLAN_TEMPLATE, _plan_context(network=network, plan=plan, blank=False), request=request)
+    record_pdf_read(request, plan or network)
+    return pdf_response(pdf, pdf_filename("actieplan", network.youth.initials, timezone.localdate()))

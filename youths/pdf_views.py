@@ -1,0 +1,147 @@
+"""PDF downloads of the templates p.9 (for the youth) and p.10 (first conversation), and the
+"Sjablonen" page with the blank templates.
+
+Filled PDFs start from Youth.objects.visible_to(user), like the pages: outsiders get a 404.
+Blank PDFs hold no data and need only a login.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from youths.models import Intake, Youth
+from youths.youth_texts import available_languages, leaflet_texts, resolve_language
+from zorgnetwerk.pdf import answer_fields, pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
+
+LEAFLET_TEMPLATE = "pdf/youth_leaflet.html"
+INTAKE_TEMPLATE = "pdf/intake.html"
+
+
+@login_required
+@require_GET
+def templates_index(request: HttpRequest) -> HttpResponse:
+    """The blank templates to print and fill in by hand at the table."""
+    return render(request, "pdf/template_list.html", {"leaflet_languages": available_languages()})
+
+
+def _network_of(user, youth):
+    """The youth's network this user may see: the open one first, else the latest."""
+    from networks.models import CareNetwork
+
+    networks = CareNetwork.objects.visible_to(user).filter(youth=youth).select_related("lead__supporter")
+    return networks.open().first() or networks.first()
+
+
+def _leaflet_members(network, language) -> list[dict]:
+    """Name, role and sector of each active member; roles in the leaflet's language when we
+    have it in the catalogues, else in Dutch (the word the youth hears in Flanders)."""
+    if network is None:
+        return []
+    memberships = network.memberships.active().select_related("supporter").order_by("sector", "joined_on", "pk")
+    sectors = leaflet_texts(language.code)["sectors"]
+    with translation.override(language.code if language.from_catalogue else "nl"):
+        return [
+            {
+                "name": membership.supporter.full_name,
+                "role": str(membership.get_role_display()),
+                "sector": sectors.get(membership.sector, sectors["other"]),
+            }
+            for membership in memberships
+        ]
+
+
+def _leaflet_response(request, *, youth, network, language, blank: bool) -> HttpResponse:
+    contact = None
+    if network is not None and network.lead is not None:
+        lead = network.lead.supporter
+        contact = {"name": lead.full_name, "phone": lead.phone, "email": lead.email}
+    texts = leaflet_texts(language.code)
+    context = print_context(
+        template_no="p. 9",
+        doc_title=texts["title"],
+        blank=blank,
+        youth=youth,
+        texts=texts,
+        language=language,
+        html_lang=language.html_lang,
+        rtl=language.rtl,
+        ui_language=translation.get_language(),
+        members=[] if blank else _leaflet_members(network, language),
+        contact=None if blank else contact,
+    )
+    if language.from_catalogue:
+        with translation.override(language.code):
+            pdf = render_pdf(LEAFLET_TEMPLATE, context, request=request)
+    else:
+        pdf = render_pdf(LEAFLET_TEMPLATE, context, request=request)
+    slug = f"voor-de-jongere-{language.code}"
+    if blank:
+        return pdf_response(pdf, pdf_filename(f"{slug}-blanco"))
+    return pdf_response(pdf, pdf_filename(slug, youth.initials, timezone.localdate()))
+
+
+@login_required
+@require_GET
+def youth_leaflet_blank_pdf(request: HttpRequest) -> HttpResponse:
+    """p.9 without names, in the language of ?lang= (Dutch by default)."""
+    language = resolve_language(request.GET.get("lang"))
+    return _leaflet_response(request, youth=None, network=None, language=language, blank=True)
+
+
+@login_required
+@require_GET
+def youth_leaflet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """p.9 with the members of the youth's network, in ?lang= or the youth's interpreter language."""
+    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=pk)
+    network = _network_of(request.user, youth)
+    language = resolve_language(request.GET.get("lang"), youth)
+    response = _leaflet_response(request, youth=youth, network=network, language=language, blank=False)
+    record_pdf_read(request, youth)
+    return response
+
+
+NEEDS_FIELDS = ("needs", "what_goes_well")
+FUTURE_FIELDS = ("strengths", "interests", "future_dreams", "future_short_term", "future_long_term")
+SUPPORT_FIELDS = ("current_support",)
+
+
+def _intake_context(*, youth, intake, blank: bool) -> dict:
+    return print_context(
+        template_no="p. 10",
+        doc_title=_("First conversation"),
+        blank=blank,
+        youth=youth,
+        intake=intake,
+        fields_needs=answer_fields(Intake, intake, NEEDS_FIELDS, lines=4),
+        fields_future=answer_fields(Intake, intake, FUTURE_FIELDS, lines=3),
+        fields_support=answer_fields(Intake, intake, SUPPORT_FIELDS, lines=4),
+    )
+
+
+@login_required
+@require_GET
+def intake_blank_pdf(request: HttpRequest) -> HttpResponse:
+    """p.10 with lines to write on."""
+    pdf = render_pdf(INTAKE_TEMPLATE, _intake_context(youth=None, intake=None, blank=True), request=request)
+    return pdf_response(pdf, pdf_filename("eerste-gesprek-blanco"))
+
+
+@login_required
+@require_GET
+def intake_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """p.10 filled: the latest first conversation of the youth, or ?intake=<id> of this youth."""
+    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=pk)
+    intakes = youth.intakes.all()
+    chosen = request.GET.get("intake")
+    if chosen:
+        if not chosen.isdigit():
+            raise Http404
+        intake = get_object_or_404(intakes, pk=int(chosen))
+    else:
+        intake = intakes.first()
+    pdf = render_pdf(INTAKE_TEMPLATE, _intake_context(youth=youth, intake=intake, blank=False), request=request)
+    record_pdf_read(request, intake or youth)
+    return pdf_response(pdf, pdf_filename("eerste-gesprek", youth.initials, timezone.localdate()))
