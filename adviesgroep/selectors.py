@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -132,10 +133,14 @@ def inbox_signals(*, user, kind="", theme="", category=None, status="", reviewer
         signals = signals.filter(sent_at__gte=start)
     if end is not None:
         signals = signals.filter(sent_at__lt=end)
+    advice_counts = (
+        Advice.objects.filter(signal=OuterRef("pk")).order_by().values("signal").annotate(n=Count("pk")).values("n")
+    )
     return (
         signals.select_related("reviewer", "sent_by__organisation", "network")
         .prefetch_related(Prefetch("categories", queryset=BarrierCategory.objects.order_by("order", "name")))
-        .annotate(advice_count=Count("advice", distinct=True))
+        # A correlated subquery, not a JOIN + GROUP BY: only the rows on the page are counted.
+        .annotate(advice_count=Coalesce(Subquery(advice_counts), 0))
         .order_by("-sent_at", "-pk")
     )
 

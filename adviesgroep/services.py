@@ -85,7 +85,11 @@ def signal_answer(*, signal: Signal, text: str, by) -> Advice:
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write the advice."))
-    signal = Signal.objects.select_for_update().select_related("network__lead__supporter__user").get(pk=signal.pk)
+    signal = (
+        Signal.objects.select_for_update(of=("self",))
+        .select_related("network__lead__supporter__user")
+        .get(pk=signal.pk)
+    )
     advice = Advice.objects.create(signal=signal, text=text, by=by)
     if signal.status in (SignalStatus.NEW, SignalStatus.IN_REVIEW):
         signal.status = SignalStatus.ANSWERED
