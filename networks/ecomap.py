@@ -25,7 +25,7 @@ SECTOR_COLOURS = {
     Sector.HEALTH: "#00838f",
     Sector.INTEGRATION: "#8d6e00",
     Sector.FAMILY: "#ad1457",
-    Sector.LEISURE: "#455a64",
+    Sector.LEISURE: "#795548",
     Sector.OTHER: "#616161",
 }
 SECTOR_ORDER = {sector.value: index for index, sector in enumerate(Sector)}
