@@ -24,7 +24,7 @@ SITUATION_FIELDS = ("situation_wellbeing", "situation_school", "situation_work",
 GOAL_FIELDS = ("future_vision", "goal_short_term", "goal_long_term")
 
 
-def _plan_context(*, network, plan, blank: bool) -> dict:
+def plan_context(*, network, plan, blank: bool) -> dict:
     context = print_context(
         template_no="p. 12",
         doc_title=_("Action plan"),
@@ -62,7 +62,7 @@ def _plan_context(*, network, plan, blank: bool) -> dict:
 @require_GET
 def plan_blank_pdf(request: HttpRequest) -> HttpResponse:
     """p.12 with boxes to fill in at the round table."""
-    pdf = render_pdf(PLAN_TEMPLATE, _plan_context(network=None, plan=None, blank=True), request=request)
+    pdf = render_pdf(PLAN_TEMPLATE, plan_context(network=None, plan=None, blank=True), request=request)
     return pdf_response(pdf, pdf_filename("actieplan-blanco"))
 
 
@@ -76,6 +76,6 @@ def plan_pdf(request: HttpRequest, network_pk: int) -> HttpResponse:
         queryset=CareNetwork.objects.select_related("youth", "lead__supporter", "next_contact_by__supporter"),
     )
     plan = ActionPlan.objects.filter(network=network).first()
-    pdf = render_pdf(PLAN_TEMPLATE, _plan_context(network=network, plan=plan, blank=False), request=request)
+    pdf = render_pdf(PLAN_TEMPLATE, plan_context(network=network, plan=plan, blank=False), request=request)
     record_pdf_read(request, plan or network)
     return pdf_response(pdf, pdf_filename("actieplan", network.youth.initials, timezone.localdate()))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from networks.access import get_network_for_user
 from networks.choices import ESSENTIAL_SECTORS, Sector
+from networks.ecomap import render_ecomap_svg
 from networks.models import CareNetwork
 from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
 
@@ -91,18 +92,13 @@ def network_map_blank_pdf(request: HttpRequest) -> HttpResponse:
     return pdf_response(pdf, pdf_filename("netwerkkaart-blanco"))
 
 
-@login_required
-@require_GET
-def network_map_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """p.11 filled: the eco-map of the network and its active members."""
-    from networks.ecomap import render_ecomap_svg  # the eco-map feature (issue "map the network")
-
-    network = get_network_for_user(request.user, pk, queryset=CareNetwork.objects.select_related("youth"))
+def network_map_context(network) -> dict:
+    """The context of p.11 filled (also used by bench/pdf_bench.py)."""
     memberships = list(
         network.memberships.active().select_related("supporter__organisation").order_by("sector", "joined_on", "pk")
     )
     present = {m.sector for m in memberships}
-    context = print_context(
+    return print_context(
         template_no="p. 11",
         doc_title=_("Network map"),
         blank=False,
@@ -113,6 +109,14 @@ def network_map_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         ecomap_svg=mark_safe(render_ecomap_svg(network, memberships=memberships)),  # noqa: S308
         missing_sectors=[sector.label for sector in ESSENTIAL_SECTORS if sector not in present],
     )
+
+
+@login_required
+@require_GET
+def network_map_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """p.11 filled: the eco-map of the network and its active members."""
+    network = get_network_for_user(request.user, pk, queryset=CareNetwork.objects.select_related("youth"))
+    context = network_map_context(network)
     pdf = render_pdf(NETWORK_MAP_TEMPLATE, context, request=request)
     record_pdf_read(request, network)
     return pdf_response(pdf, pdf_filename("netwerkkaart", network.youth.initials, timezone.localdate()))

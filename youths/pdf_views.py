@@ -8,13 +8,22 @@ Blank PDFs hold no data and need only a login.
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from youths.models import Intake, Youth
 from youths.youth_texts import available_languages, leaflet_texts, resolve_language
-from zorgnetwerk.pdf import answer_fields, pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
+from zorgnetwerk.pdf import (
+    answer_fields,
+    html_to_pdf,
+    pdf_filename,
+    pdf_response,
+    print_context,
+    record_pdf_read,
+    render_pdf,
+)
 
 LEAFLET_TEMPLATE = "pdf/youth_leaflet.html"
 INTAKE_TEMPLATE = "pdf/intake.html"
@@ -53,13 +62,14 @@ def _leaflet_members(network, language) -> list[dict]:
         ]
 
 
-def _leaflet_response(request, *, youth, network, language, blank: bool) -> HttpResponse:
+def leaflet_context(*, youth, network, language, blank: bool) -> dict:
+    """The context of p.9 (also used by bench/pdf_bench.py)."""
     contact = None
-    if network is not None and network.lead is not None:
+    if not blank and network is not None and network.lead is not None:
         lead = network.lead.supporter
         contact = {"name": lead.full_name, "phone": lead.phone, "email": lead.email}
     texts = leaflet_texts(language.code)
-    context = print_context(
+    return print_context(
         template_no="p. 9",
         doc_title=texts["title"],
         blank=blank,
@@ -70,13 +80,22 @@ def _leaflet_response(request, *, youth, network, language, blank: bool) -> Http
         rtl=language.rtl,
         ui_language=translation.get_language(),
         members=[] if blank else _leaflet_members(network, language),
-        contact=None if blank else contact,
+        contact=contact,
     )
+
+
+def render_leaflet_html(context: dict, *, request=None) -> str:
+    """Dutch, English and French come from the catalogues; the other languages from youth_texts."""
+    language = context["language"]
     if language.from_catalogue:
         with translation.override(language.code):
-            pdf = render_pdf(LEAFLET_TEMPLATE, context, request=request)
-    else:
-        pdf = render_pdf(LEAFLET_TEMPLATE, context, request=request)
+            return render_to_string(LEAFLET_TEMPLATE, context, request=request)
+    return render_to_string(LEAFLET_TEMPLATE, context, request=request)
+
+
+def _leaflet_response(request, *, youth, network, language, blank: bool) -> HttpResponse:
+    context = leaflet_context(youth=youth, network=network, language=language, blank=blank)
+    pdf = html_to_pdf(render_leaflet_html(context, request=request))
     slug = f"voor-de-jongere-{language.code}"
     if blank:
         return pdf_response(pdf, pdf_filename(f"{slug}-blanco"))
@@ -108,7 +127,7 @@ FUTURE_FIELDS = ("strengths", "interests", "future_dreams", "future_short_term",
 SUPPORT_FIELDS = ("current_support",)
 
 
-def _intake_context(*, youth, intake, blank: bool) -> dict:
+def intake_context(*, youth, intake, blank: bool) -> dict:
     return print_context(
         template_no="p. 10",
         doc_title=_("First conversation"),
@@ -125,7 +144,7 @@ def _intake_context(*, youth, intake, blank: bool) -> dict:
 @require_GET
 def intake_blank_pdf(request: HttpRequest) -> HttpResponse:
     """p.10 with lines to write on."""
-    pdf = render_pdf(INTAKE_TEMPLATE, _intake_context(youth=None, intake=None, blank=True), request=request)
+    pdf = render_pdf(INTAKE_TEMPLATE, intake_context(youth=None, intake=None, blank=True), request=request)
     return pdf_response(pdf, pdf_filename("eerste-gesprek-blanco"))
 
 
@@ -142,6 +161,6 @@ def intake_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         intake = get_object_or_404(intakes, pk=int(chosen))
     else:
         intake = intakes.first()
-    pdf = render_pdf(INTAKE_TEMPLATE, _intake_context(youth=youth, intake=intake, blank=False), request=request)
+    pdf = render_pdf(INTAKE_TEMPLATE, intake_context(youth=youth, intake=intake, blank=False), request=request)
     record_pdf_read(request, intake or youth)
     return pdf_response(pdf, pdf_filename("eerste-gesprek", youth.initials, timezone.localdate()))

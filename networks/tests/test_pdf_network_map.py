@@ -47,16 +47,16 @@ def test_member_downloads_the_map_with_every_supporter(coach_client, network, en
 
 
 def test_the_map_contains_the_eco_map_drawing(coach_client, network, monkeypatch):
-    from networks import ecomap
+    from networks import pdf_views
 
     calls = []
-    original = ecomap.render_ecomap_svg
+    original = pdf_views.render_ecomap_svg
 
     def spy(network, memberships=None):
         calls.append(network.pk)
         return original(network, memberships=memberships)
 
-    monkeypatch.setattr(ecomap, "render_ecomap_svg", spy)
+    monkeypatch.setattr(pdf_views, "render_ecomap_svg", spy)
     text = pdf_text(pdf_response_bytes(coach_client.get(reverse(MAP, args=[network.pk]))))
     assert calls == [network.pk]
     # A name appears in the drawing and in the table.

@@ -67,13 +67,13 @@ def test_rtl_languages_set_the_direction_of_the_document(coach_client, network, 
     seen = {}
     from youths import pdf_views
 
-    original = pdf_views.render_pdf
+    original = pdf_views.render_leaflet_html
 
-    def spy(template_name, context, *, request=None):
+    def spy(context, *, request=None):
         seen.update(rtl=context["rtl"], html_lang=context["html_lang"])
-        return original(template_name, context, request=request)
+        return original(context, request=request)
 
-    monkeypatch.setattr(pdf_views, "render_pdf", spy)
+    monkeypatch.setattr(pdf_views, "render_leaflet_html", spy)
     coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "prs"})
     assert seen == {"rtl": True, "html_lang": "fa-AF"}
     coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "ti"})
