@@ -1,10 +1,11 @@
-"""The handover demo is idempotent: running seed_demo twice duplicates nothing."""
+"""The handover demo is idempotent: running it twice (after the youths demo) duplicates nothing."""
 
 import pytest
-from django.core.management import call_command
 
+from networks import demo, demo_handover
 from networks.choices import HandoverStatus, NetworkStatus
 from networks.models import CareNetwork, Handover, Membership
+from youths import demo as youths_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,16 @@ def _counts():
     )
 
 
-def test_the_demo_has_a_waiting_an_accepted_handover_and_a_closed_network_and_runs_twice(capsys):
-    call_command("seed_demo")
+def _seed():
+    context = demo.seed_organisations_and_people()
+    youths_demo.seed(context)
+    demo_handover.seed(context)
+
+
+def test_the_demo_has_a_waiting_an_accepted_handover_and_a_closed_network_and_runs_twice():
+    _seed()
     first = _counts()
-    call_command("seed_demo")
+    _seed()
     assert _counts() == first
     assert first[:3] == (1, 1, 1)
     waiting = Handover.objects.get(status=HandoverStatus.PROPOSED)
