@@ -52,6 +52,6 @@ def born_between(after: datetime.date, until: datetime.date) -> Q:
 
 
 def panels(user) -> list[Panel]:
-    if user.is_advisory:
-        return []
-    return [Panel("youths/_dashboard_turning_18.html", {"youths": youths_turning_18(user)}, order=20)]
+    # Replaced by networks.panels_handover (issue 5): youths are flagged from their 17th birthday
+    # on the lead's and the guardian's dashboard, with the transition checklist.
+    return []
