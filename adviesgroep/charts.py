@@ -10,6 +10,8 @@ BAR_HEIGHT = 16
 LABEL_WIDTH = 300
 BAR_AREA = 300
 VALUE_GAP = 6
+# Longer labels are shortened in the drawing (the full label stays in the bar's tooltip and the table).
+MAX_LABEL = 40
 
 
 @dataclass
@@ -28,13 +30,14 @@ def bar_chart_svg(bars: list[Bar], *, title: str) -> SafeString:
     for index, bar in enumerate(bars):
         y = index * ROW_HEIGHT
         bar_width = round(BAR_AREA * bar.value / top)
+        short = bar.label if len(bar.label) <= MAX_LABEL else bar.label[: MAX_LABEL - 1] + "…"
         row = format_html(
             '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="#212529" class="chart-label">{}</text>'
             '<rect x="{}" y="{}" width="{}" height="{}" fill="#0b5563" class="chart-bar"><title>{}: {}</title></rect>'
             '<text x="{}" y="{}" font-size="12" fill="#212529" class="chart-value">{}</text>',
             LABEL_WIDTH - VALUE_GAP,
             y + BAR_HEIGHT - 3,
-            bar.label,
+            short,
             LABEL_WIDTH,
             y + 2,
             bar_width,

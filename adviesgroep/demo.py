@@ -225,7 +225,8 @@ def _networks(context) -> list[CareNetwork]:
     networks = list(context.get("networks", {}).values())
     if not networks:
         networks = list(CareNetwork.objects.order_by("pk"))
-    return networks
+    # A closed network sends no new signals; use the open ones when there are any.
+    return [network for network in networks if not network.is_closed] or networks
 
 
 def seed(context: dict) -> None:

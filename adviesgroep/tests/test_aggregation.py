@@ -125,3 +125,10 @@ def test_quarters_start_and_end_on_the_right_days():
     )
     assert quarter.previous.start == datetime.date(2026, 7, 1)
     assert Quarter.of(datetime.date(2026, 1, 1)).previous.label == "2025 Q4"
+
+
+def test_a_long_label_is_shortened_in_the_drawing_but_kept_whole_in_the_tooltip():
+    label = "Toegang tot een opleiding of traject (bv. NAFT, OKAN-regels)"
+    svg = str(bar_chart_svg([Bar(label, 1)], title="t"))
+    assert f"<title>{label}: 1</title>" in svg
+    assert f">{label}</text>" not in svg

@@ -185,3 +185,11 @@ def test_the_network_signal_list_stays_within_a_query_ceiling(
     url = reverse("adviesgroep:network_signal_list", kwargs={"network_id": network.pk})
     with django_assert_max_num_queries(12):
         assert coach_client.get(url).status_code == 200
+
+
+def test_the_network_page_shows_the_send_a_signal_button_and_the_advice(coach_client, network, signal):
+    AdviceFactory(signal=signal, text="Vraag het LOP om bemiddeling.")
+    response = coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
+    content = response.content.decode()
+    assert reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}) in content
+    assert "Vraag het LOP om bemiddeling." in content
