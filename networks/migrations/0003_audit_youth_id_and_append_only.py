@@ -24,12 +24,12 @@ DROP FUNCTION IF EXISTS networks_auditevent_append_only();
 
 def create_trigger(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE_TRIGGER)
+        schema_editor.execute(CREATE_TRIGGER, params=None)
 
 
 def drop_trigger(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_TRIGGER)
+        schema_editor.execute(DROP_TRIGGER, params=None)
 
 
 class Migration(migrations.Migration):
