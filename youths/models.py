@@ -10,7 +10,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +51,9 @@ class YouthQuerySet(models.QuerySet):
         """Youths with a care network that the user's organisation (or the user) may see."""
         from networks.models import CareNetwork  # the access rule lives with the networks
 
-        networks = CareNetwork.objects.visible_to(user).filter(youth=OuterRef("pk"))
-        return self.filter(Exists(networks))
+        # An IN over the visible networks' youth ids (not a correlated Exists): PostgreSQL starts
+        # from the user's networks instead of checking every youth (see CareNetwork.visible_to).
+        return self.filter(pk__in=CareNetwork.objects.visible_to(user).values("youth_id"))
 
 
 class Youth(models.Model):
