@@ -1,10 +1,8 @@
 """The dashboard panel of youths turning 18, and the demo youths."""
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,11 +48,20 @@ def test_an_outsiders_dashboard_does_not_show_the_youth(network, outsider):
     assert "Ahmad" not in page
 
 
+def seed_youths() -> dict:
+    from networks import demo as network_demo
+    from youths import demo
+
+    context = network_demo.seed_organisations_and_people()
+    demo.seed(context)
+    return context
+
+
 def test_the_demo_has_varied_youths_and_is_idempotent():
-    call_command("seed_demo", stdout=io.StringIO())
+    seed_youths()
     counts = (Youth.objects.count(), CareNetwork.objects.count(), Membership.objects.count())
     counts += (SharingConsent.objects.count(), Intake.objects.count())
-    call_command("seed_demo", stdout=io.StringIO())
+    seed_youths()
     assert (Youth.objects.count(), CareNetwork.objects.count(), Membership.objects.count()) == counts[:3]
     assert (SharingConsent.objects.count(), Intake.objects.count()) == counts[3:]
 
@@ -85,13 +92,19 @@ def test_the_demo_has_varied_youths_and_is_idempotent():
 
 
 def test_the_demo_fills_the_networks_of_the_context():
-    from networks import demo as network_demo
-    from youths import demo
-
-    context = network_demo.seed_organisations_and_people()
-    demo.seed(context)
+    context = seed_youths()
     assert set(context["networks"]) >= {"Yonas", "Farida", "Mamadou", "Hamid", "Amina", "Omar", "Tesfay", "Bilal"}
     yonas = context["networks"]["Yonas"]
     assert yonas.lead.supporter.email == "sara@okan.demo"
     assert yonas.continuity_figure.role == MemberRole.GUARDIAN
     assert yonas.memberships.filter(joins_online=True, role=MemberRole.FAMILY_MEMBER).exists()
+
+
+def test_running_the_demo_again_does_not_bring_back_a_member_who_left():
+    from networks.services import membership_end
+
+    context = seed_youths()
+    bilal = context["networks"]["Bilal"]
+    membership_end(membership=bilal.memberships.get(supporter__email="sara@okan.demo"))
+    seed_youths()
+    assert not bilal.memberships.active().filter(supporter__email="sara@okan.demo").exists()
