@@ -186,15 +186,28 @@ def youth_export_data(*, youth: Youth) -> dict:
 
 
 def _pdfs_for(youth: Youth) -> dict[str, bytes]:
-    """The filled PDFs, when the PDF module offers a function for them."""
+    """The filled PDFs (first conversations, network maps, action plans), drawn with the PDF
+    module's own context builders; any that is not available is left out."""
     try:
-        from zorgnetwerk import pdf
+        from actionplans.pdf_views import PLAN_TEMPLATE, plan_context
+        from networks.pdf_views import NETWORK_MAP_TEMPLATE, network_map_context
+        from youths.pdf_views import INTAKE_TEMPLATE, intake_context
+        from zorgnetwerk.pdf import render_pdf
     except ImportError:
         return {}
-    export = getattr(pdf, "youth_pdfs", None)
-    if export is None:
-        return {}
-    return dict(export(youth))
+    from actionplans.models import ActionPlan
+
+    pdfs = {}
+    for intake in youth.intakes.all():
+        context = intake_context(youth=youth, intake=intake, blank=False)
+        pdfs[f"first-conversation-{intake.pk}.pdf"] = render_pdf(INTAKE_TEMPLATE, context)
+    for network in youth.care_networks.select_related("youth"):
+        pdfs[f"network-map-{network.pk}.pdf"] = render_pdf(NETWORK_MAP_TEMPLATE, network_map_context(network))
+        plan = ActionPlan.objects.filter(network=network).first()
+        if plan is not None:
+            context = plan_context(network=network, plan=plan, blank=False)
+            pdfs[f"action-plan-{network.pk}.pdf"] = render_pdf(PLAN_TEMPLATE, context)
+    return pdfs
 
 
 def youth_export_zip(*, youth: Youth) -> bytes:

@@ -215,6 +215,10 @@ def test_the_lead_exports_everything_about_the_youth_as_a_zip(coach_client, rich
     assert data["youth"]["last_name"] == LAST
     assert any(FIRST in row["text"] for row in data["records"]["networks.Note"])
     assert "youths.Intake" in data["records"] and "actionplans.Barrier" in data["records"]
+    pdfs = [name for name in archive.namelist() if name.startswith("pdf/")]
+    assert f"pdf/network-map-{rich_network.pk}.pdf" in pdfs and f"pdf/action-plan-{rich_network.pk}.pdf" in pdfs
+    assert len([name for name in pdfs if "first-conversation" in name]) == 2
+    assert all(archive.read(name).startswith(b"%PDF") for name in pdfs)
     assert AuditEvent.objects.filter(action=Action.EXPORT, youth_id=youth.pk, user_id=coach.pk).exists()
 
 
@@ -222,9 +226,14 @@ def test_the_export_is_post_only(coach_client, network):
     assert coach_client.get(reverse("networks:youth_export", kwargs={"youth_id": network.youth_id})).status_code == 405
 
 
-@pytest.mark.parametrize("persona", ["guardian", "outsider", "advisor"])
-def test_only_the_lead_or_an_admin_may_export(client, network, persona, request, admin_user):
-    client.force_login(request.getfixturevalue(persona))
-    assert client.post(reverse("networks:youth_export", kwargs={"youth_id": network.youth_id})).status_code == 404
+def test_only_the_lead_or_an_admin_may_export(client, network, guardian, outsider, advisor, admin_user):
+    url = reverse("networks:youth_export", kwargs={"youth_id": network.youth_id})
+    for user in (guardian, outsider, advisor):
+        client.force_login(user)
+        assert client.post(url).status_code == 404
+        assert (
+            client.get(reverse("networks:youth_export_page", kwargs={"youth_id": network.youth_id})).status_code == 404
+        )
+    assert not AuditEvent.objects.filter(action=Action.EXPORT).exists()
     client.force_login(admin_user)
-    assert client.post(reverse("networks:youth_export", kwargs={"youth_id": network.youth_id})).status_code == 200
+    assert client.post(url).status_code == 200
