@@ -129,7 +129,7 @@ def plan_mark_seen(*, plan: ActionPlan, user) -> None:
 def plan_update(*, network: CareNetwork, revision: int, by, **fields) -> ActionPlan:
     """Save the plan unless someone saved it since the form was opened: nobody overwrites another silently."""
     plan = plan_get_or_create(network=network)
-    plan = ActionPlan.objects.select_for_update().select_related("updated_by", "network").get(pk=plan.pk)
+    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("updated_by", "network").get(pk=plan.pk)
     if plan.revision != revision:
         raise PlanChanged(plan)
     for name in PLAN_FIELDS:
@@ -189,7 +189,7 @@ def plan_snapshot(*, plan: ActionPlan) -> dict:
 @transaction.atomic
 def plan_record_version(*, plan: ActionPlan, meeting: Meeting | None, by) -> PlanVersion:
     """Freeze the plan at a round table, so earlier plans can be read back."""
-    plan = ActionPlan.objects.select_for_update().select_related("network__youth").get(pk=plan.pk)
+    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("network__youth").get(pk=plan.pk)
     number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = PlanVersion.objects.create(
         plan=plan, number=number, meeting=meeting, snapshot=plan_snapshot(plan=plan), created_by=_user(by)
@@ -229,7 +229,7 @@ def plan_add_action(
     by,
 ) -> Action:
     """Add an open action: "better one action done well than five without effect" (at most three open)."""
-    plan = ActionPlan.objects.select_for_update().select_related("network").get(pk=plan.pk)
+    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("network").get(pk=plan.pk)
     _check_room_for_open_action(plan=plan)
     _check_member(network=plan.network, membership=owner, field="owner")
     action = Action(
@@ -278,7 +278,7 @@ def _require_open(action: Action) -> None:
 @transaction.atomic
 def action_complete(*, action: Action, result: str, by) -> Action:
     """Mark an action done with its result; it frees a place among the three open actions."""
-    action = Action.objects.select_for_update().select_related("plan__network").get(pk=action.pk)
+    action = Action.objects.select_for_update(of=("self",)).select_related("plan__network").get(pk=action.pk)
     _require_open(action)
     action.status = ActionStatus.DONE
     action.result = result
@@ -297,7 +297,7 @@ def action_complete(*, action: Action, result: str, by) -> Action:
 @transaction.atomic
 def action_drop(*, action: Action, reason: str, by) -> Action:
     """Drop an action with a reason: better to say so than to keep an action without effect."""
-    action = Action.objects.select_for_update().select_related("plan__network").get(pk=action.pk)
+    action = Action.objects.select_for_update(of=("self",)).select_related("plan__network").get(pk=action.pk)
     _require_open(action)
     if not reason.strip():
         raise ValidationError({"drop_reason": _("Say why the action was dropped.")})
@@ -318,7 +318,7 @@ def action_drop(*, action: Action, reason: str, by) -> Action:
 @transaction.atomic
 def action_reopen(*, action: Action, by) -> Action:
     """Reopen an action, within the limit of three open actions."""
-    plan = ActionPlan.objects.select_for_update().select_related("network").get(pk=action.plan_id)
+    plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("network").get(pk=action.plan_id)
     action = Action.objects.select_for_update().get(pk=action.pk)
     if action.status == ActionStatus.OPEN:
         raise ValidationError(_("This action is already open."))
@@ -436,7 +436,7 @@ def referral_set_status(
     by,
 ) -> Referral:
     """Move a referral sent → accepted or refused → done; what did not work says why."""
-    referral = Referral.objects.select_for_update().select_related("plan__network", "offer").get(pk=referral.pk)
+    referral = Referral.objects.select_for_update(of=("self",)).select_related("plan__network", "offer").get(pk=referral.pk)
     if status not in REFERRAL_NEXT[referral.status]:
         raise ValidationError(
             {
@@ -638,7 +638,7 @@ def meeting_update(
     by,
 ) -> Meeting:
     """Change a planned round table: invitees get an update (same UID, higher SEQUENCE); removed ones a cancel."""
-    meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network").get(pk=meeting.pk)
     _require_planned(meeting)
     _check_invited(network=meeting.network, members=invited)
     before = set(_invitees(meeting))
@@ -665,7 +665,7 @@ def meeting_update(
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by) -> Meeting:
     """Cancel a planned round table; every invitee's calendar removes it (METHOD:CANCEL)."""
-    meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network").get(pk=meeting.pk)
     _require_planned(meeting)
     meeting.status = MeetingStatus.CANCELLED
     meeting.sequence += 1
@@ -699,7 +699,7 @@ def meeting_record_outcome(
 
     "It must not stay at one meeting": the next round table can be planned right here.
     """
-    meeting = Meeting.objects.select_for_update().select_related("network__youth").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network__youth").get(pk=meeting.pk)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("A cancelled round table cannot be filled in."))
     if timezone.localtime(meeting.starts_at).date() > timezone.localdate():

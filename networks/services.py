@@ -66,7 +66,7 @@ def network_rotate_lead(*, network: CareNetwork, new_lead: Membership, by) -> Ca
 
     from django.core.exceptions import ValidationError
 
-    network = CareNetwork.objects.select_for_update().select_related("lead__supporter").get(pk=network.pk)
+    network = CareNetwork.objects.select_for_update(of=("self",)).select_related("lead__supporter").get(pk=network.pk)
     if network.lead_id and network.lead.supporter.user_id != getattr(by, "pk", None):
         raise ValidationError(_("Only the current lead can hand the lead role to another member."))
     if new_lead.network_id != network.pk or new_lead.left_on is not None:

@@ -1,6 +1,14 @@
 import pytest
+from django.utils import translation
 
 from actionplans.services import plan_get_or_create
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Assertions read the English source strings; the site itself defaults to Dutch."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
