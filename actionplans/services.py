@@ -436,7 +436,9 @@ def referral_set_status(
     by,
 ) -> Referral:
     """Move a referral sent → accepted or refused → done; what did not work says why."""
-    referral = Referral.objects.select_for_update(of=("self",)).select_related("plan__network", "offer").get(pk=referral.pk)
+    referral = (
+        Referral.objects.select_for_update(of=("self",)).select_related("plan__network", "offer").get(pk=referral.pk)
+    )
     if status not in REFERRAL_NEXT[referral.status]:
         raise ValidationError(
             {
