@@ -9,6 +9,7 @@ Without /usr/bin/chromium the browser tests are skipped with a message saying wh
 missing browser is an error, because CI must run them.
 """
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -37,6 +38,11 @@ PHONE_WIDTH = 320
 DESKTOP = {"width": 1280, "height": 900}
 BLOCKING_IMPACTS = ("serious", "critical")
 TIMEOUT_MS = 10_000
+# WCAG 2.1 A/AA plus best practices; only violations come back (passes are large and unused).
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 def _browser_unavailable(reason: str):
@@ -58,6 +64,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@functools.cache
+def axe_source() -> str:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return AXE_SCRIPT
 
 
 class AccessibilityViolation(AssertionError):
@@ -85,10 +98,7 @@ class Auditor:
     """
 
     def __init__(self, page):
-        from axe_playwright_python.sync_playwright import Axe
-
         self.page = page
-        self.axe = Axe()
         self.visited: list[str] = []
         self.audited: set[str] = set()
         page.on("framenavigated", self._on_navigation)
@@ -101,8 +111,8 @@ class Auditor:
         page = self.page
         page.wait_for_load_state("load")
         url = page.url
-        results = self.axe.run(page)
-        blocking = [v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+        violations = page.evaluate("(options) => axe.run(document, options).then((r) => r.violations)", AXE_OPTIONS)
+        blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
         if blocking:
             raise AccessibilityViolation(format_violations(url, blocking))
         page.set_viewport_size({"width": PHONE_WIDTH, "height": 720})
@@ -112,7 +122,8 @@ class Auditor:
                 wide = page.evaluate(
                     """(limit) => Array.from(document.querySelectorAll('body *'))
                         .filter((el) => el.getBoundingClientRect().right > limit + 1
-                                 && !el.closest('.table-responsive'))
+                                 && (!el.closest('.table-responsive')
+                                     || ['absolute', 'fixed'].includes(getComputedStyle(el).position)))
                         .slice(0, 5)
                         .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
                              + (el.className && typeof el.className === 'string'
@@ -138,6 +149,8 @@ def page(browser, live_server, request):
         base_url=live_server.url, locale="nl-BE", viewport=DESKTOP, timezone_id="Europe/Brussels"
     )
     context.set_default_timeout(TIMEOUT_MS)
+    # axe-core is loaded into every page once, before the page's own scripts (and outside its CSP).
+    context.add_init_script(script=axe_source())
     tab = context.new_page()
     errors: list[str] = []
     tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
@@ -192,6 +205,29 @@ def log_in(page, url, audit):
         page.get_by_label("Wachtwoord").fill(password)
         with page.expect_navigation():
             page.get_by_role("button", name="Inloggen").click()
+        audit()
+
+    return do
+
+
+@pytest.fixture
+def visit(page, audit):
+    """Open a URL and audit the page it shows."""
+
+    def do(address: str):
+        page.goto(address)
+        audit()
+
+    return do
+
+
+@pytest.fixture
+def follow(page, audit):
+    """Click a link or button that loads a new page, wait for it, and audit it."""
+
+    def do(locator):
+        with page.expect_navigation():
+            locator.click()
         audit()
 
     return do
