@@ -8,7 +8,7 @@ from django.utils import timezone
 from actionplans.models import Action
 from networks.models import Meeting
 
-from .helpers import field, status_text
+from .helpers import choose, field, status_text
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +62,7 @@ def test_coach_plans_and_holds_a_round_table_writes_the_plan_and_a_fourth_action
         follow(page.get_by_role("link", name="Actie toevoegen"))
         field(page, "domein").select_option(label=domain)
         field(page, "wat").fill(what)
-        field(page, "wie neemt het op").select_option(label=next(o for o in _options(page) if o.startswith(owner)))
+        choose(field(page, "wie neemt het op"), owner)
         field(page, "deadline").fill(deadline)
         follow(page.get_by_role("button", name="Bewaren"))
         assert "De actie werd toegevoegd." in status_text(page)
@@ -84,6 +84,3 @@ def test_coach_plans_and_holds_a_round_table_writes_the_plan_and_a_fourth_action
     assert field(page, "wat").input_value() == "Sportclub zoeken"
     assert Action.objects.filter(plan__network=network).count() == 3
 
-
-def _options(page) -> list[str]:
-    return page.locator("select[name=who] option").all_inner_texts()
