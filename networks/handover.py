@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.access import network_sync_access
-from networks.choices import HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
+from networks.choices import HandoverReason, HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
 from networks.models import CareNetwork, Handover, Membership, Supporter
 from networks.services import (
     membership_end,
@@ -35,6 +35,7 @@ from networks.services import (
 logger = logging.getLogger(__name__)
 
 PLAN_REVIEW_DAYS = 30
+AT_18_REASONS = (HandoverReason.TURNS_18, HandoverReason.SERVICE_ENDS)
 
 # Values of actionplans' status choices, named here so networks does not import actionplans.
 ACTION_OPEN = "open"
@@ -237,7 +238,8 @@ def handover_accept(*, handover: Handover, by) -> Handover:
             supporter=successor,
             role=handover.successor_role,
             by=by,
-            continues_after_18=leaver.continues_after_18,
+            # Handing over because of 18 means handing over to someone who stays after 18.
+            continues_after_18=leaver.continues_after_18 or handover.reason in AT_18_REASONS,
         )
 
     # Nothing is lost: the leaver's open work moves to the successor.

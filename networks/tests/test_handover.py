@@ -134,6 +134,7 @@ def test_the_leavers_membership_ends_and_the_successor_joins_with_the_proposed_r
     assert karim.left_on == timezone.localdate()
     new = _membership(network, lore)
     assert new.role == MemberRole.JOB_COACH
+    assert new.continues_after_18  # handed over because the youth turns 18
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.ACCEPTED
     assert handover.decided_by == lore
