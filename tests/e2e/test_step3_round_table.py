@@ -83,4 +83,3 @@ def test_coach_plans_and_holds_a_round_table_writes_the_plan_and_a_fourth_action
     assert page.get_by_text("Een plan heeft hoogstens drie open acties").is_visible()
     assert field(page, "wat").input_value() == "Sportclub zoeken"
     assert Action.objects.filter(plan__network=network).count() == 3
-

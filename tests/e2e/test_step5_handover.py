@@ -35,9 +35,13 @@ def test_coach_hands_over_to_a_successor_who_logs_in_and_accepts(
     follow(page.get_by_role("button", name="Afmelden"))
     log_in(outsider)
     handovers = page.get_by_role("region", name="Warme overdrachten")
-    follow(handovers.get_by_role("link", name="Sara Vermeulen vraagt je om over te nemen in het netwerk van Ahmad Rahimi"))
+    follow(
+        handovers.get_by_role("link", name="Sara Vermeulen vraagt je om over te nemen in het netwerk van Ahmad Rahimi")
+    )
     assert page.url == url("networks:handover_detail", handover.pk)
-    assert "Ahmad heeft baat bij korte, vaste afspraken" in page.get_by_role("region", name="Overdrachtsnota").inner_text()
+    assert (
+        "Ahmad heeft baat bij korte, vaste afspraken" in page.get_by_role("region", name="Overdrachtsnota").inner_text()
+    )
 
     follow(page.get_by_role("button", name="Aanvaarden en lid worden van het netwerk"))
     assert "Je bent nu lid van het netwerk. Welkom!" in status_text(page)
