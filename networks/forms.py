@@ -27,11 +27,18 @@ class NetworkForm(forms.ModelForm):
         }
         widgets = {"next_contact_on": DATE_INPUT}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         members = Membership.objects.active().filter(network=self.instance).select_related("supporter")
         for name in ("lead", "continuity_figure", "next_contact_by"):
             self.fields[name].queryset = members
+        lead = self.instance.lead
+        if lead is not None:
+            # Only the lead hands the lead role on (networks.services.network_rotate_lead).
+            self.fields["lead"].required = True
+            if lead.supporter.user_id != user.pk:
+                self.fields["lead"].disabled = True
+                self.fields["lead"].help_text = _("Only the current lead can hand the lead role to another member.")
 
 
 class SupporterChoiceField(forms.ModelChoiceField):

@@ -197,9 +197,19 @@ def network_activate(*, network: CareNetwork, by) -> CareNetwork:
 def network_update(*, network: CareNetwork, by, **fields) -> CareNetwork:
     """Change the network's details; a change of intensity is kept in the timeline as its history."""
     old = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    new_lead = fields.pop("lead", old.lead)
     for name, value in fields.items():
         setattr(network, name, value)
+    network.lead_id = old.lead_id
     network.save()
+    if new_lead is not None and new_lead.pk != old.lead_id and old.lead_id:
+        # Handing the lead on is the current lead's own step, with a plan review (network_rotate_lead).
+        network_rotate_lead(network=network, new_lead=new_lead, by=by)
+        network.refresh_from_db()
+        new_lead = None
+    elif new_lead is not None and new_lead.pk != old.lead_id:
+        network.lead = new_lead
+        network.save(update_fields=["lead"])
     if old.intensity != network.intensity:
         timeline_record(
             network=network,
@@ -208,7 +218,7 @@ def network_update(*, network: CareNetwork, by, **fields) -> CareNetwork:
             % {"old": old.get_intensity_display(), "new": network.get_intensity_display()},
             actor=by,
         )
-    if old.lead_id != network.lead_id and network.lead_id:
+    if new_lead is not None and old.lead_id != network.lead_id:
         timeline_record(
             network=network,
             kind=TimelineKind.NETWORK,

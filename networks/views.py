@@ -66,12 +66,18 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def network_update_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_open_network_for_user(request.user, pk, queryset=CareNetwork.objects.select_related("youth"))
-    form = NetworkForm(request.POST or None, instance=network)
+    network = get_open_network_for_user(
+        request.user, pk, queryset=CareNetwork.objects.select_related("youth", "lead__supporter")
+    )
+    form = NetworkForm(request.POST or None, instance=network, user=request.user)
     if request.method == "POST" and form.is_valid():
-        network_update(network=CareNetwork.objects.get(pk=network.pk), by=request.user, **form.cleaned_data)
-        messages.success(request, _("The network was saved."))
-        return redirect("networks:network_detail", pk=network.pk)
+        try:
+            network_update(network=CareNetwork.objects.get(pk=network.pk), by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, _error_text(error))
+        else:
+            messages.success(request, _("The network was saved."))
+            return redirect("networks:network_detail", pk=network.pk)
     return render(request, "networks/network_form.html", {"form": form, "network": network, "youth": network.youth})
 
 

@@ -192,6 +192,30 @@ def test_changing_the_intensity_is_kept_in_the_timeline(network, coach):
     assert (network.intensity, network.lead, network.continuity_figure) == (Intensity.INTENSIVE, voogd, lead)
     summaries = list(network.timeline.values_list("summary", flat=True))
     assert any(in_language("Intensive") in summary for summary in summaries)
+    assert network.plan_review_due_on is not None  # the new lead reviews the plan (network_rotate_lead)
+
+
+def test_only_the_lead_hands_the_lead_role_on(network, guardian):
+    voogd = network.continuity_figure
+    response = client_for(guardian).post(
+        reverse("networks:network_update", args=[network.pk]),
+        {"intensity": Intensity.INTENSIVE, "lead": voogd.pk, "continuity_figure": voogd.pk},
+    )
+    assert response.status_code == 302
+    network.refresh_from_db()
+    assert network.intensity == Intensity.INTENSIVE
+    assert network.lead.supporter == network.memberships.first().supporter  # still Sara
+
+
+def test_a_network_without_a_lead_gets_one_from_any_member(network, guardian):
+    network.lead = None
+    network.save()
+    voogd = network.continuity_figure
+    client_for(guardian).post(
+        reverse("networks:network_update", args=[network.pk]), {"intensity": Intensity.LIGHT, "lead": voogd.pk}
+    )
+    network.refresh_from_db()
+    assert network.lead == voogd
 
 
 def test_the_lead_must_be_a_member_of_this_network(network, coach):
