@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -85,6 +85,8 @@ def youth_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def youth_create_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_advisory:  # the advisory group sees signals, never a dossier
+        raise Http404
     form = YouthForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         youth = youth_create(by=request.user, **form.cleaned_data)

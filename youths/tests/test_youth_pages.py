@@ -143,3 +143,10 @@ def test_a_youth_with_only_a_closed_network_cannot_be_edited(network, coach):
     network.youth.refresh_from_db()
     assert network.youth.first_name == "Ahmad"
     assert CareNetwork.objects.filter(youth=network.youth).count() == 1
+
+
+def test_the_advisory_group_sees_no_youths_and_registers_none(network, advisor):
+    client = client_for(advisor)
+    assert list(client.get(reverse("youths:youth_list")).context["youths"]) == []
+    assert client.get(reverse("youths:youth_detail", args=[network.youth.pk])).status_code == 404
+    assert client.get(reverse("youths:youth_create")).status_code == 404
