@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 
 from networks.access import get_network_for_user
 from networks.choices import ESSENTIAL_SECTORS, Sector
-from networks.ecomap import render_ecomap_svg
+from networks.ecomap import SECTOR_ORDER, render_ecomap_svg
 from networks.models import CareNetwork
 from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
 
@@ -94,8 +94,9 @@ def network_map_blank_pdf(request: HttpRequest) -> HttpResponse:
 
 def network_map_context(network) -> dict:
     """The context of p.11 filled (also used by bench/pdf_bench.py)."""
-    memberships = list(
-        network.memberships.active().select_related("supporter__organisation").order_by("sector", "joined_on", "pk")
+    memberships = sorted(
+        network.memberships.active().select_related("supporter__organisation"),
+        key=lambda m: (SECTOR_ORDER.get(m.sector, len(SECTOR_ORDER)), m.joined_on, m.pk),
     )
     present = {m.sector for m in memberships}
     return print_context(
