@@ -1,6 +1,9 @@
 """The flow with the keyboard alone: Tab, Shift+Tab, Enter and Space; never the mouse."""
 
 import pytest
+from django.utils import timezone
+
+from youths.models import Intake
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +69,52 @@ def test_coach_logs_in_switches_language_and_logs_out_with_the_keyboard_only(pag
         page.keyboard.press("Enter")
     audit()
     assert page.url.startswith(url("login"))
+
+
+def test_coach_registers_a_youth_and_the_first_conversation_with_the_keyboard_only(page, url, audit, log_in, coach):
+    log_in(coach)
+
+    tab_to(page, "Jongeren")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    tab_to(page, "Jongere inschrijven")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+
+    tab_to(page, "Voornaam")
+    page.keyboard.type("Hamid")
+    tab_to(page, "Achternaam")
+    page.keyboard.type("Sultani")
+    tab_to(page, "Geschat geboortejaar")
+    page.keyboard.type("2010")
+    tab_to(page, "Schoolsituatie")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "Bewaren")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    assert page.get_by_role("heading", level=1).inner_text() == "Hamid Sultani"
+    assert "OKAN (onthaalklas)" in page.get_by_role("main").inner_text()
+
+    tab_to(page, "Nieuw eerste gesprek")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    tab_to(page, "Noden en reden voor een netwerk")
+    page.keyboard.type("Zoekt rust en een opleiding.")
+    tab_to(page, "De jongere gaat akkoord om een netwerk te starten")
+    page.keyboard.press("Space")
+    tab_to(page, "Datum van toestemming")
+    for key in ("ArrowUp", "ArrowRight", "ArrowUp", "ArrowRight", "ArrowUp"):
+        page.keyboard.press(key)  # arrow up on the empty day, month and year: 1 January of this year
+    tab_to(page, "Uitgelegd door")
+    page.keyboard.type("Sara, OKAN-coach")
+    tab_to(page, "Bewaren")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    assert "Het eerste gesprek werd bewaard." in page.get_by_role("status").inner_text()
+    intake = Intake.objects.get(youth__first_name="Hamid")
+    assert intake.consent_given and intake.consent_date == timezone.localdate().replace(month=1, day=1)
