@@ -42,6 +42,20 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 
 class MembersChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        # An id beyond the database's integer range is no valid choice. Django's own check would
+        # crash on SQLite ("Python int too large") instead of saying so (found by the hostile-input test).
+        for pk in value:
+            try:
+                number = int(str(pk).strip())
+            except ValueError:
+                continue
+            if not -(2**63) <= number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, obj):
         email = obj.supporter.email or _("no e-mail")
         return f"{obj.supporter.full_name} ({obj.get_role_display()}, {email})"
