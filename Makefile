@@ -33,6 +33,11 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The benchmark (README "Performance"): PostgreSQL, two sizes, gunicorn + locust; takes minutes.
+# Override: BENCH_SIZES=500,5000 BENCH_DURATION=10 DATABASE_URL=postgres://... make bench
+bench: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/zn_bench} $(PY) bench/run.py
+
 messages: install
 	$(PY) manage.py makemessages -l nl -l fr --ignore=.venv --ignore=staticfiles --ignore=node_modules \
 		--ignore=artifacts --ignore=tests --no-obsolete --no-wrap --add-location=file
@@ -48,3 +53,8 @@ restore:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# The PDF benchmark (README "Performance: PDFs"): WeasyPrint against headless Chromium, in a throw-away test database.
+.PHONY: bench-pdf
+bench-pdf: install
+	$(PY) bench/pdf_bench.py
