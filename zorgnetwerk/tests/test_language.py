@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.urls import reverse
+
+
+def test_a_browser_asking_for_english_still_reads_dutch(client, db):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "nl"
+    assert "Inloggen" in response.content.decode()
+
+
+def test_the_language_switch_is_remembered(client, db):
+    client.post(reverse("set_language"), {"language": "fr", "next": reverse("login")})
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.headers["Content-Language"] == "fr"
+
+
+def test_an_unknown_language_cookie_falls_back_to_dutch(client, db):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    response = client.get(reverse("login"))
+    assert response.headers["Content-Language"] == "nl"
