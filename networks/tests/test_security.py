@@ -150,7 +150,7 @@ def test_six_wrong_passwords_lock_the_account_until_an_admin_unlocks_it(client, 
     assert sixth.status_code == 429
     locked = password_login(client, coach)  # even the right password
     assert locked.status_code == 429
-    assert b"locked" in locked.content
+    assert b'data-testid="account-locked"' in locked.content
     assert "_auth_user_id" not in client.session
     assert AccessAttempt.objects.filter(username=coach.email).exists()
 
