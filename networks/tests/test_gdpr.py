@@ -237,3 +237,10 @@ def test_only_the_lead_or_an_admin_may_export(client, network, guardian, outside
     assert not AuditEvent.objects.filter(action=Action.EXPORT).exists()
     client.force_login(admin_user)
     assert client.post(url).status_code == 200
+
+
+def test_the_privacy_page_says_how_long_and_whom_to_contact(client, settings):
+    settings.RETENTION_YEARS = 7
+    settings.PRIVACY_CONTACT_EMAIL = "dpo@gent.example"
+    html = client.get(reverse("privacy")).content.decode()
+    assert "7" in html and "dpo@gent.example" in html
