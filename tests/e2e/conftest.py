@@ -174,7 +174,8 @@ def page(browser, live_server, request):
     finally:
         unaudited = tab.auditor.unaudited()
         context.close()
-    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    report = getattr(request.node, "rep_call", None)
+    failed = report is not None and (report.failed or hasattr(report, "wasxfail"))
     if not failed:
         assert not errors, "The browser reported errors (JavaScript, CSP, missing files):\n" + "\n".join(errors)
         assert not unaudited, "Pages shown but never audited for accessibility:\n" + "\n".join(unaudited)

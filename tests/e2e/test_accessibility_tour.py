@@ -1,0 +1,108 @@
+"""Every other page of the application, audited in the browser (axe-core, 320 px) with data on it.
+
+The scenarios walk the flow; this tour reaches the pages they do not: forms, lists and the
+advisory group's pages, in Dutch for a coach and in French for the advisory group (French runs
+longer, so it tests the narrow layout hardest).
+"""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from actionplans.tests.factories import ActionFactory, ActionPlanFactory, MeetingFactory, ReferralFactory
+from adviesgroep.tests.factories import AdviceFactory, LessonFactory, PolicyFeedbackFactory, SignalFactory
+
+from .conftest import AccessibilityViolation
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def plan(network):
+    plan = ActionPlanFactory(network=network, question_for_help="Ahmad wil Nederlands leren.")
+    ActionFactory(plan=plan, description="Intake bij VDAB plannen")
+    ReferralFactory(plan=plan)
+    return plan
+
+
+def test_coach_pages_pass_axe_and_fit_a_phone(page, url, log_in, visit, coach, network, plan):
+    meeting = MeetingFactory(network=network, starts_at=timezone.now() + datetime.timedelta(days=3))
+    action = plan.actions.get()
+    intake = network.youth.intakes.get()
+    log_in(coach)
+    pages = [
+        url("youths:youth_list"),
+        url("youths:youth_update", network.youth.pk),
+        url("youths:intake_detail", intake.pk),
+        url("youths:intake_update", intake.pk),
+        url("networks:network_update", network.pk),
+        url("networks:membership_create", network.pk),
+        url("networks:consent_list", network.youth.pk),
+        url("networks:consent_create", network.youth.pk),
+        url("networks:transition_checklist", network.pk),
+        url("networks:shared_dossier", network.pk),
+        url("networks:network_close", network.pk),
+        url("networks:note_create", network.pk),
+        url("networks:network_audit", network.pk),
+        url("networks:youth_export_page", network.youth.pk),
+        url("actionplans:plan_detail", network.pk),
+        url("actionplans:plan_update", network.pk),
+        url("actionplans:action_update", action.pk),
+        url("actionplans:action_evaluate", action.pk),
+        url("actionplans:barrier_create", network.pk),
+        url("actionplans:referral_create", network.pk),
+        url("actionplans:question_route_create", network.pk),
+        url("actionplans:evaluation_create", network.pk),
+        url("actionplans:lead_rotate", network.pk),
+        url("actionplans:meeting_detail", meeting.pk),
+        url("actionplans:meeting_update", meeting.pk),
+        url("actionplans:meeting_cancel", meeting.pk),
+        url("adviesgroep:signal_create", network.pk),
+        url("adviesgroep:network_signal_list", network.pk),
+        url("adviesgroep:lesson_list"),
+        url("youths:templates_index"),
+        url("networks:account_security"),
+        url("password_change"),
+    ]
+    for address in pages:
+        visit(address)
+        assert page.url.split("?")[0] == address, f"{address} redirected to {page.url}"
+
+
+def test_advisory_group_pages_pass_axe_and_fit_a_phone_in_french(page, url, log_in, visit, follow, advisor, network):
+    signal = SignalFactory(network=network)
+    AdviceFactory(signal=signal)
+    lesson = LessonFactory(title="Instaptesten met tolk")
+    PolicyFeedbackFactory()
+    log_in(advisor)
+    with page.expect_navigation():
+        page.get_by_role("button", name="FR").click()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    pages = [
+        url("networks:dashboard"),
+        url("adviesgroep:inbox"),
+        url("adviesgroep:signal_detail", signal.pk),
+        url("adviesgroep:stats"),
+        url("adviesgroep:lesson_list"),
+        url("adviesgroep:lesson_detail", lesson.pk),
+        url("adviesgroep:lesson_create"),
+        url("adviesgroep:policy_list"),
+        url("adviesgroep:policy_create"),
+    ]
+    for address in pages:
+        visit(address)
+        assert page.url.split("?")[0] == address, f"{address} redirected to {page.url}"
+    assert page.get_by_role("heading", level=1).count() == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AccessibilityViolation,
+    reason="Known: adviesgroep/charts.py draws the bar chart as <svg role='img'> with links inside (axe "
+    "nested-interactive, serious). Use role='group' (or no role) when the bars are links; then drop this mark.",
+)
+def test_advisory_group_aggregation_chart_passes_axe(page, url, log_in, visit, advisor, network):
+    SignalFactory(network=network)
+    log_in(advisor)
+    visit(url("adviesgroep:aggregation"))
