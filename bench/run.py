@@ -394,7 +394,8 @@ def main():
     pdf_script = ROOT / "bench" / "pdf_bench.py"
     if pdf_script.exists():
         log("PDF benchmark (bench/pdf_bench.py)")
-        pdf = subprocess.run([PY, str(pdf_script)], env=app_env(SIZES[0]), capture_output=True, text=True, check=False)
+        # With the caller's environment: the PDF benchmark makes its own throw-away test database.
+        pdf = subprocess.run([PY, str(pdf_script)], capture_output=True, text=True, check=False)
         text += "\n\nPDF (bench/pdf_bench.py):\n" + (pdf.stdout.strip() or pdf.stderr.strip()[-2000:])
     (OUT / "latest.md").write_text(text + "\n")
     print(text)
