@@ -9,8 +9,6 @@ cannot even reach the fetcher; the fetcher is the second wall.
 """
 
 import base64
-import importlib
-import importlib.util
 import logging
 import mimetypes
 import os
@@ -222,14 +220,7 @@ def pdf_response(pdf_bytes: bytes, filename: str) -> HttpResponse:
 
 
 def record_pdf_read(request, obj) -> None:
-    """Write the download to the audit trail (DESIGN.md: every read of a dossier is logged).
+    """Write the download to the audit trail (DESIGN.md: every read of a dossier is logged)."""
+    from networks.audit import record_read  # lazily: the project package imports no app at start-up
 
-    The audit trail is another feature (networks/audit.py); until it provides
-    `record_read(request, obj, action=...)` there is nothing to call.
-    """
-    if importlib.util.find_spec("networks.audit") is None:
-        return
-    audit = importlib.import_module("networks.audit")
-    record_read = getattr(audit, "record_read", None)
-    if record_read is not None:
-        record_read(request, obj, action="pdf")
+    record_read(request, obj, action="pdf")
