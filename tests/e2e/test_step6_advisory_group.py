@@ -52,6 +52,7 @@ def test_coach_sends_a_barrier_as_a_signal_and_the_advisory_group_answers_it(
     response = page.goto(url("networks:network_detail", network.pk))
     audit()
     assert response.status == 404, "the advisory group never opens the dossier"
+    assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
 
     visit(url("networks:dashboard"))
     follow(page.get_by_role("button", name="Afmelden"))
