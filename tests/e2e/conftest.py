@@ -17,11 +17,6 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-# Playwright's sync API keeps an asyncio event loop in the main thread; Django would then refuse
-# ORM calls from the test body (factories, assertions) as "async unsafe". They are not: the test
-# itself is synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,19 +46,33 @@ def _browser_unavailable(reason: str):
     pytest.skip(f"{reason}; browser tests skipped (apt-get install chromium to run them).")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the whole run; each test gets its own context."""
+    """One headless Chromium per test module; each test gets its own context.
+
+    Playwright's sync API keeps an asyncio event loop in the main thread while it runs, and Django
+    would then refuse the test body's ORM calls (factories, assertions) as "async unsafe". They are
+    not: the test itself is synchronous. So DJANGO_ALLOW_ASYNC_UNSAFE is set for exactly as long as
+    Playwright runs, and the other test modules keep Django's check.
+    """
     if not os.access(CHROMIUM, os.X_OK):
         _browser_unavailable(f"Chromium not found at {CHROMIUM}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _browser_unavailable("Playwright for Python is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @functools.cache
