@@ -4,6 +4,7 @@ English is the source language (gettext msgids); `make messages` extracts them i
 locale/{nl,fr}/LC_MESSAGES/django.po and compiles the .mo files, which are committed.
 """
 
+import datetime
 import html
 import os
 import re
@@ -238,3 +239,18 @@ def test_a_chosen_language_is_remembered(client):
     content = client.get(reverse("login")).content.decode()
     assert '<html lang="fr"' in content
     assert "Mot de passe oublié ?" in content
+
+
+# --- Dates follow the active language ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("nl", "5 maart 2027"), ("fr", "5 mars 2027"), ("en", "5 March 2027")]
+)
+def test_dates_on_the_network_page_follow_the_chosen_language(coach_client, network, language, expected):
+    network.next_contact_on = datetime.date(2027, 3, 5)
+    network.save(update_fields=["next_contact_on"])
+    coach_client.post(reverse("set_language"), {"language": language, "next": "/"})
+    content = coach_client.get(reverse("networks:network_detail", args=[network.pk])).content.decode()
+    assert f'<html lang="{language}"' in content
+    assert expected in content
