@@ -5,6 +5,7 @@ import pytest
 from networks.choices import Sector
 from networks.models import Membership
 from networks.tests.factories import OrganisationFactory, SupporterFactory
+from youths.models import ResidenceStatus
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +60,22 @@ def test_coach_adds_supporters_from_other_organisations_and_the_coverage_warning
     members = page.get_by_role("region", name="Leden").get_by_role("table")
     assert "Minor Ndako Gent" in members.inner_text()
     assert Membership.objects.active().filter(network=network).count() == 5
+
+
+def test_the_guardian_sees_the_residence_situation_that_the_school_does_not(
+    page, url, log_in, follow, visit, coach, guardian, network
+):
+    youth = network.youth
+    youth.residence_status = ResidenceStatus.ASYLUM_PROCEDURE
+    youth.save(update_fields=["residence_status"])
+
+    log_in(guardian)
+    follow(page.get_by_role("region", name="Mijn netwerken").get_by_role("link", name="Ahmad Rahimi"))
+    follow(page.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Ahmad Rahimi"))
+    assert page.url == url("youths:youth_detail", youth.pk)
+    assert page.get_by_test_id("residence-status").inner_text() == "Asielprocedure loopt"
+
+    follow(page.get_by_role("button", name="Afmelden"))
+    log_in(coach)
+    visit(url("youths:youth_detail", youth.pk))
+    assert page.get_by_test_id("residence-status").inner_text() == "Alleen zichtbaar voor de voogd en welzijn"
