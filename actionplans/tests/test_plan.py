@@ -46,11 +46,11 @@ def test_the_second_editor_sees_who_changed_the_plan_and_keeps_their_input(plan,
 
     data = dict.fromkeys(form_page.context["form"].fields, "")
     data.update(revision=opened_revision, goal_short_term="Jan's doel: een stage bij een garage")
-    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(url, data)
 
     assert response.status_code == 200
     content = response.content.decode()
-    assert "The plan was changed by Sara Vermeulen" in content
+    assert "Het plan werd gewijzigd door Sara Vermeulen" in content
     assert "Jan&#x27;s doel: een stage bij een garage" in content  # the input is kept
     assert "Sara&#x27;s doel" in content  # and the current plan is shown beside it
     plan.refresh_from_db()
