@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from youths.models import Intake, Youth
+from youths.models import Intake, LeafletTranslation, Youth
 
 
 class IntakeInline(admin.StackedInline):
@@ -14,3 +14,9 @@ class YouthAdmin(admin.ModelAdmin):
     list_filter = ["school_situation", "housing", "gender"]
     search_fields = ["first_name", "last_name"]
     inlines = [IntakeInline]
+
+
+@admin.register(LeafletTranslation)
+class LeafletTranslationAdmin(admin.ModelAdmin):
+    list_display = ["language", "checked", "checked_by", "checked_on"]
+    list_filter = ["checked"]

@@ -241,3 +241,26 @@ class Intake(models.Model):
                 errors["consent_explained_by"] = _("Say who explained the network to the youth.")
         if errors:
             raise ValidationError(errors)
+
+
+class LeafletTranslation(models.Model):
+    """Whether a native speaker has checked the youth leaflet (p.9) in one language.
+
+    Until an admin marks it checked, the leaflet and the pages say "translation to be checked
+    by a native speaker" (the texts themselves live in youths/youth_texts.py).
+    """
+
+    language = models.CharField(_("language code"), max_length=10, unique=True)
+    checked = models.BooleanField(_("checked by a native speaker"), default=False)
+    checked_by = models.CharField(
+        _("checked by"), max_length=200, blank=True, help_text=_("Name of the native speaker who checked it.")
+    )
+    checked_on = models.DateField(_("checked on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("leaflet translation")
+        verbose_name_plural = _("leaflet translations")
+        ordering = ["language"]
+
+    def __str__(self):
+        return self.language

@@ -2,11 +2,12 @@
 
 Dutch, English and French come from the gettext catalogues (English is the source, below).
 Arabic, Dari, Pashto, Tigrinya and Somali are written here, one dict per language. They have
-NOT been checked by a native speaker yet: `checked=False` makes the PDF and the pages say
-"translation to be checked by a native speaker". Set it to True only after such a check.
+NOT been checked by a native speaker yet: until an admin marks a language checked (model
+youths.LeafletTranslation, in Django admin), the PDF and the pages say "translation to be
+checked by a native speaker".
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -305,8 +306,22 @@ _ALIASES = {
 _ALIAS_TO_CODE = {alias: code for code, aliases in _ALIASES.items() for alias in aliases}
 
 
+def _checked_codes() -> set[str]:
+    """The languages an admin has marked as checked by a native speaker (LeafletTranslation)."""
+    from youths.models import LeafletTranslation
+
+    return set(LeafletTranslation.objects.filter(checked=True).values_list("language", flat=True))
+
+
+def _with_review(language: YouthLanguage, checked_codes: set[str]) -> YouthLanguage:
+    if language.checked or language.code not in checked_codes:
+        return language
+    return replace(language, checked=True)
+
+
 def available_languages() -> list[YouthLanguage]:
-    return list(LANGUAGES.values())
+    checked_codes = _checked_codes()
+    return [_with_review(language, checked_codes) for language in LANGUAGES.values()]
 
 
 def language_code_for(text: str) -> str | None:
@@ -323,9 +338,8 @@ def default_language_for(youth) -> str:
 
 def resolve_language(requested: str | None, youth=None) -> YouthLanguage:
     """`?lang=` when it is one we have, else the youth's default."""
-    if requested and requested in LANGUAGES:
-        return LANGUAGES[requested]
-    return LANGUAGES[default_language_for(youth)]
+    code = requested if requested and requested in LANGUAGES else default_language_for(youth)
+    return _with_review(LANGUAGES[code], _checked_codes())
 
 
 def leaflet_texts(code: str) -> dict:

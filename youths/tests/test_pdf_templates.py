@@ -246,3 +246,27 @@ def test_templates_page_lists_the_four_blank_templates(coach_client):
 
 def test_pdf_views_refuse_post(coach_client, network):
     assert coach_client.post(reverse(LEAFLET, args=[network.youth.pk])).status_code == 405
+
+
+def test_a_language_an_admin_marked_checked_loses_the_notice(coach_client, network):
+    from youths.models import LeafletTranslation
+
+    LeafletTranslation.objects.filter(language="so").update(checked=True, checked_by="Faadumo (tolk)")
+    checked = pdf_text(pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "so"})))
+    unchecked = pdf_text(
+        pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "ti"}))
+    )
+    assert "moedertaalspreker" not in checked and "native speaker" not in checked
+    assert "moedertaalspreker" in unchecked or "native speaker" in unchecked
+
+
+def test_every_youth_language_starts_unchecked_in_the_admin(db):
+    from youths.models import LeafletTranslation
+
+    assert set(LeafletTranslation.objects.filter(checked=False).values_list("language", flat=True)) == {
+        "ar",
+        "prs",
+        "ps",
+        "ti",
+        "so",
+    }
