@@ -51,9 +51,14 @@ def bar_chart_svg(bars: list[Bar], *, title: str) -> SafeString:
         if bar.href:
             row = format_html('<a href="{}" aria-label="{}: {}">{}</a>', bar.href, bar.label, bar.value, row)
         rows.append((row,))
+    # With links inside, the chart is a group of links, not an image: an image's children are not
+    # reachable by assistive technology (axe: nested-interactive).
+    role = "group" if any(bar.href for bar in bars) else "img"
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bar-chart" viewBox="0 0 {} {}" '
+        '<svg xmlns="http://www.w3.org/2000/svg" role="{}" aria-label="{}" class="bar-chart" viewBox="0 0 {} {}" '
         'width="100%" preserveAspectRatio="xMinYMin meet"><title>{}</title>{}</svg>',
+        role,
+        title,
         width,
         height,
         title,

@@ -13,8 +13,6 @@ from django.utils import timezone
 from actionplans.tests.factories import ActionFactory, ActionPlanFactory, MeetingFactory, ReferralFactory
 from adviesgroep.tests.factories import AdviceFactory, LessonFactory, PolicyFeedbackFactory, SignalFactory
 
-from .conftest import AccessibilityViolation
-
 pytestmark = pytest.mark.browser
 
 
@@ -96,12 +94,6 @@ def test_advisory_group_pages_pass_axe_and_fit_a_phone_in_french(page, url, log_
     assert page.get_by_role("heading", level=1).count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AccessibilityViolation,
-    reason="Known: adviesgroep/charts.py draws the bar chart as <svg role='img'> with links inside (axe "
-    "nested-interactive, serious). Use role='group' (or no role) when the bars are links; then drop this mark.",
-)
 def test_advisory_group_aggregation_chart_passes_axe(page, url, log_in, visit, advisor, network):
     SignalFactory(network=network)
     log_in(advisor)
