@@ -118,3 +118,20 @@ def test_coach_registers_a_youth_and_the_first_conversation_with_the_keyboard_on
     assert "Het eerste gesprek werd bewaard." in page.get_by_role("status").inner_text()
     intake = Intake.objects.get(youth__first_name="Hamid")
     assert intake.consent_given and intake.consent_date == timezone.localdate().replace(month=1, day=1)
+
+
+def test_on_a_phone_the_menu_opens_and_works_with_the_keyboard(page, url, audit, log_in, coach):
+    log_in(coach)
+    page.set_viewport_size({"width": 320, "height": 700})
+    menu_link = page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Jongeren")
+    assert not menu_link.is_visible(), "on a phone the menu starts folded"
+
+    tab_to(page, "Toon het menu")
+    page.keyboard.press("Enter")
+    menu_link.wait_for(state="visible")
+    assert page.get_by_role("button", name="Toon het menu").get_attribute("aria-expanded") == "true"
+    tab_to(page, "Jongeren")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    audit()
+    assert page.url == url("youths:youth_list")
