@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.ics import BRUSSELS
@@ -20,6 +21,19 @@ from actionplans.selectors import active_members
 from actionplans.services import PLAN_FIELDS, REFERRAL_NEXT
 
 YOUTH = "youth"
+
+
+class Form(forms.Form):
+    """A form whose labels start with a capital, as Django does for labels taken from a model.
+
+    The labels share their (lowercase) msgids with the models' verbose names.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.label:
+                field.label = capfirst(field.label)
 
 
 class DateInput(forms.DateInput):
@@ -78,7 +92,7 @@ class PlanForm(forms.ModelForm):
         }
 
 
-class ActionForm(forms.Form):
+class ActionForm(Form):
     domain = forms.ChoiceField(label=_("domain"), choices=Domain.choices)
     description = forms.CharField(label=_("what"), max_length=500, widget=_textarea(2))
     who = forms.ChoiceField(label=_("who takes it on"))
@@ -105,15 +119,15 @@ class ActionForm(forms.Form):
         return {**data, "owner": self.members.get(who), "owner_is_youth": who == YOUTH}
 
 
-class ActionCompleteForm(forms.Form):
+class ActionCompleteForm(Form):
     result = forms.CharField(label=_("result"), widget=_textarea(), help_text=_("What came of it?"))
 
 
-class ActionDropForm(forms.Form):
+class ActionDropForm(Form):
     reason = forms.CharField(label=_("why dropped"), max_length=300)
 
 
-class ActionEvaluateForm(forms.Form):
+class ActionEvaluateForm(Form):
     attained = forms.TypedChoiceField(
         label=_("attained?"),
         choices=[("yes", _("Attained")), ("no", _("Not attained"))],
@@ -123,7 +137,7 @@ class ActionEvaluateForm(forms.Form):
     note = forms.CharField(label=_("why (not) attained"), max_length=300)
 
 
-class BarrierForm(forms.Form):
+class BarrierForm(Form):
     category = forms.ModelChoiceField(label=_("category"), queryset=BarrierCategory.objects.none())
     description = forms.CharField(label=_("description"), widget=_textarea())
     helper = MemberChoiceField(label=_("who helps remove it"), queryset=None, required=False)
@@ -135,7 +149,7 @@ class BarrierForm(forms.Form):
         self.fields["helper"].queryset = active_members(network)
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(Form):
     offer = forms.ModelChoiceField(
         label=_("offer"),
         queryset=Offer.objects.none(),
@@ -161,7 +175,7 @@ class ReferralForm(forms.Form):
         return data
 
 
-class ReferralStatusForm(forms.Form):
+class ReferralStatusForm(Form):
     status = forms.ChoiceField(label=_("new status"))
     succeeded = forms.TypedChoiceField(
         label=_("did it succeed?"),
@@ -186,7 +200,7 @@ class ReferralStatusForm(forms.Form):
         ]
 
 
-class QuestionRouteForm(forms.Form):
+class QuestionRouteForm(Form):
     question = forms.CharField(
         label=_("question"), max_length=300, help_text=_("In the youth's words, e.g. 'a problem with my money'.")
     )
@@ -197,13 +211,13 @@ class QuestionRouteForm(forms.Form):
         self.fields["member"].queryset = active_members(network)
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(Form):
     held_on = forms.DateField(label=_("date"), widget=DateInput(), initial=timezone.localdate)
     went_well = forms.CharField(label=_("what went well"), widget=_textarea())
     changes = forms.CharField(label=_("what changes"), widget=_textarea(), required=False)
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     next_contact_on = forms.DateField(label=_("next contact"), widget=DateInput(), required=False)
     next_contact_by = MemberChoiceField(label=_("responsible for the next contact"), queryset=None, required=False)
 
@@ -218,7 +232,7 @@ class FollowUpForm(forms.Form):
         return data
 
 
-class LeadRotateForm(forms.Form):
+class LeadRotateForm(Form):
     new_lead = MemberChoiceField(label=_("new lead (trekker)"), queryset=None)
 
     def __init__(self, *args, network, **kwargs):
@@ -230,7 +244,7 @@ def _combine(day: datetime.date, moment: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, moment, tzinfo=BRUSSELS)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(Form):
     """Date and times are Brussels time, whatever the server's clock says."""
 
     date = forms.DateField(label=_("date"), widget=DateInput())
@@ -283,7 +297,7 @@ class MeetingForm(forms.Form):
         return {key: data[key] for key in keys}
 
 
-class MeetingRecordForm(forms.Form):
+class MeetingRecordForm(Form):
     attended = MembersChoiceField(
         label=_("who attended"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )

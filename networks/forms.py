@@ -124,9 +124,12 @@ class MembershipForm(forms.Form):
             and not cleaned.get("share_consent")
             and not youth_has_sharing_consent(youth=self.network.youth, organisation=organisation)
         ):
-            self.fields["share_consent"].label = _("The youth agrees to share information with %(organisation)s") % {
+            label = _("The youth agrees to share information with %(organisation)s") % {
                 "organisation": organisation.name
             }
+            # The bound field already copied the label while the fields were cleaned: set both.
+            self.fields["share_consent"].label = label
+            self["share_consent"].label = label
             self.add_error(
                 "share_consent",
                 _(

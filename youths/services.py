@@ -1,6 +1,7 @@
 """Rules about the youth and the first conversation (steps 1 and 2 of the playbook)."""
 
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from networks.choices import RESIDENCE_STATUS_SECTORS, MemberRole, NetworkStatus, Sector, TimelineKind
@@ -112,7 +113,8 @@ def intake_create(*, youth: Youth, by, **fields) -> Intake:
     _timeline(
         youth=youth,
         kind=TimelineKind.INTAKE,
-        summary=_("First conversation of %(date)s recorded") % {"date": intake.held_on.strftime("%d/%m/%Y")},
+        summary=_("First conversation of %(date)s recorded")
+        % {"date": date_format(intake.held_on, "SHORT_DATE_FORMAT")},
         by=by,
     )
     if intake.consent_given:
@@ -137,7 +139,8 @@ def intake_update(*, intake: Intake, by, **fields) -> Intake:
     _timeline(
         youth=intake.youth,
         kind=TimelineKind.INTAKE,
-        summary=_("First conversation of %(date)s updated") % {"date": intake.held_on.strftime("%d/%m/%Y")},
+        summary=_("First conversation of %(date)s updated")
+        % {"date": date_format(intake.held_on, "SHORT_DATE_FORMAT")},
         by=by,
     )
     if intake.consent_given and not had_consent:

@@ -53,7 +53,7 @@ def test_each_user_gets_one_digest_with_their_own_items(due):
     sara, karim, jan = (
         messages[e].body for e in ("sara@atheneum.example", "karim@vdab.example", "jan@voogdij.example")
     )
-    assert days(-2).strftime("%d/%m/%Y") in sara and "#follow-up" in sara
+    assert days(-2).strftime("%d-%m-%Y") in sara and "#follow-up" in sara  # the Dutch short date
     assert "CV opmaken" in karim
     assert "Later" not in karim and "Al gedaan" not in karim
     assert "Jobteam Gent" in jan and "CAW" not in jan

@@ -51,6 +51,10 @@ def test_adding_a_member_of_an_organisation_without_consent_is_refused(network, 
         organisation="CAW Oost-Vlaanderen",
     )
     assert message in response.content.decode()
+    label = in_language(
+        "The youth agrees to share information with %(organisation)s", organisation="CAW Oost-Vlaanderen"
+    )
+    assert label in response.content.decode()  # the checkbox names the organisation it is about
     assert not network.memberships.filter(supporter=caw_worker).exists()
     assert not SharingConsent.objects.filter(organisation=caw_worker.organisation).exists()
 

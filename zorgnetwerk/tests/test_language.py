@@ -18,3 +18,12 @@ def test_an_unknown_language_cookie_falls_back_to_dutch(client, db):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
     response = client.get(reverse("login"))
     assert response.headers["Content-Language"] == "nl"
+
+
+def test_the_error_page_is_in_dutch_and_in_the_site_style(client, db, settings):
+    from django.test import RequestFactory
+    from django.views.defaults import server_error
+
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Er ging iets mis" in response.content.decode()
