@@ -19,6 +19,7 @@ from actionplans.models import (
 )
 from actionplans.selectors import active_members
 from actionplans.services import PLAN_FIELDS, REFERRAL_NEXT
+from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
 YOUTH = "youth"
 
@@ -120,7 +121,9 @@ class ActionForm(Form):
 
 
 class ActionCompleteForm(Form):
-    result = forms.CharField(label=_("result"), widget=_textarea(), help_text=_("What came of it?"))
+    result = forms.CharField(
+        label=_("result"), max_length=TEXT_SHORT, widget=_textarea(), help_text=_("What came of it?")
+    )
 
 
 class ActionDropForm(Form):
@@ -139,7 +142,7 @@ class ActionEvaluateForm(Form):
 
 class BarrierForm(Form):
     category = forms.ModelChoiceField(label=_("category"), queryset=BarrierCategory.objects.none())
-    description = forms.CharField(label=_("description"), widget=_textarea())
+    description = forms.CharField(label=_("description"), max_length=TEXT_LONG, widget=_textarea())
     helper = MemberChoiceField(label=_("who helps remove it"), queryset=None, required=False)
     status = forms.ChoiceField(label=_("status"), choices=BarrierStatus.choices, initial=BarrierStatus.OPEN)
 
@@ -157,7 +160,7 @@ class ReferralForm(Form):
         help_text=_("From the catalogue; or name the partner below."),
     )
     partner = forms.CharField(label=_("other partner"), max_length=200, required=False)
-    reason = forms.CharField(label=_("why"), widget=_textarea())
+    reason = forms.CharField(label=_("why"), max_length=TEXT_SHORT, widget=_textarea())
     referred_by = MemberChoiceField(label=_("referred by"), queryset=None, required=False)
     sent_on = forms.DateField(label=_("sent on"), widget=DateInput(), initial=timezone.localdate)
 
@@ -213,8 +216,8 @@ class QuestionRouteForm(Form):
 
 class EvaluationForm(Form):
     held_on = forms.DateField(label=_("date"), widget=DateInput(), initial=timezone.localdate)
-    went_well = forms.CharField(label=_("what went well"), widget=_textarea())
-    changes = forms.CharField(label=_("what changes"), widget=_textarea(), required=False)
+    went_well = forms.CharField(label=_("what went well"), max_length=TEXT_SHORT, widget=_textarea())
+    changes = forms.CharField(label=_("what changes"), max_length=TEXT_SHORT, widget=_textarea(), required=False)
 
 
 class FollowUpForm(Form):
@@ -254,7 +257,7 @@ class MeetingForm(Form):
     online_link = forms.URLField(
         label=_("online link"), required=False, assume_scheme="https", help_text=_("For family or members online.")
     )
-    agenda = forms.CharField(label=_("agenda"), widget=_textarea(4), required=False)
+    agenda = forms.CharField(label=_("agenda"), max_length=TEXT_LONG, widget=_textarea(4), required=False)
     invited = MembersChoiceField(
         label=_("invite"),
         queryset=None,
@@ -304,9 +307,10 @@ class MeetingRecordForm(Form):
     youth_present = forms.BooleanField(label=_("the youth was present"), required=False)
     interpreter_present = forms.BooleanField(label=_("an interpreter was present"), required=False)
     family_online = forms.BooleanField(label=_("family joined online"), required=False)
-    notes = forms.CharField(label=_("notes"), widget=_textarea(5), required=False)
+    notes = forms.CharField(label=_("notes"), max_length=TEXT_LONG, widget=_textarea(5), required=False)
     decisions = forms.CharField(
         label=_("decisions"),
+        max_length=TEXT_LONG,
         widget=_textarea(4),
         required=False,
         help_text=_("Keep it action-oriented: a network that becomes a talking shop will not survive."),

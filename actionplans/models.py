@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
+
 # At most three open actions per plan (playbook: "better one action done well than five without effect").
 MAX_OPEN_ACTIONS = 3
 
@@ -53,14 +55,14 @@ class ActionPlan(models.Model):
     network = models.OneToOneField(
         "networks.CareNetwork", on_delete=models.CASCADE, related_name="plan", verbose_name=_("network")
     )
-    question_for_help = models.TextField(_("question for help"), blank=True)
-    situation_wellbeing = models.TextField(_("current situation: wellbeing"), blank=True)
-    situation_school = models.TextField(_("current situation: school career"), blank=True)
-    situation_work = models.TextField(_("current situation: path to work"), blank=True)
-    strengths = models.TextField(_("strengths to build on"), blank=True)
-    future_vision = models.TextField(_("future vision"), blank=True)
-    goal_short_term = models.TextField(_("short-term goal"), blank=True)
-    goal_long_term = models.TextField(_("long-term goal"), blank=True)
+    question_for_help = models.TextField(_("question for help"), blank=True, max_length=TEXT_LONG)
+    situation_wellbeing = models.TextField(_("current situation: wellbeing"), blank=True, max_length=TEXT_LONG)
+    situation_school = models.TextField(_("current situation: school career"), blank=True, max_length=TEXT_LONG)
+    situation_work = models.TextField(_("current situation: path to work"), blank=True, max_length=TEXT_LONG)
+    strengths = models.TextField(_("strengths to build on"), blank=True, max_length=TEXT_LONG)
+    future_vision = models.TextField(_("future vision"), blank=True, max_length=TEXT_LONG)
+    goal_short_term = models.TextField(_("short-term goal"), blank=True, max_length=TEXT_LONG)
+    goal_long_term = models.TextField(_("long-term goal"), blank=True, max_length=TEXT_LONG)
     revision = models.PositiveIntegerField(
         _("revision"), default=1, editable=False, help_text=_("Raised at every save; guards against lost updates.")
     )
@@ -153,7 +155,7 @@ class Action(models.Model):
     deadline = models.DateField(_("deadline"))
     status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
     drop_reason = models.CharField(_("why dropped"), max_length=300, blank=True)
-    result = models.TextField(_("result"), blank=True)
+    result = models.TextField(_("result"), blank=True, max_length=TEXT_SHORT)
     attained = models.BooleanField(_("attained at the evaluation"), null=True, blank=True)
     evaluation_note = models.CharField(_("why (not) attained"), max_length=300, blank=True)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
@@ -211,7 +213,7 @@ class Barrier(models.Model):
     category = models.ForeignKey(
         BarrierCategory, on_delete=models.PROTECT, related_name="barriers", verbose_name=_("category")
     )
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=TEXT_LONG)
     helper = models.ForeignKey(
         "networks.Membership",
         on_delete=models.SET_NULL,
@@ -239,7 +241,7 @@ class Offer(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     organisation = models.CharField(_("organisation"), max_length=200)
-    for_whom = models.TextField(_("for whom"), blank=True)
+    for_whom = models.TextField(_("for whom"), blank=True, max_length=TEXT_SHORT)
     min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     max_age = models.PositiveSmallIntegerField(_("maximum age"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -275,7 +277,7 @@ class Referral(models.Model):
     partner = models.CharField(
         _("partner"), max_length=200, blank=True, help_text=_("When the offer is not in the catalogue.")
     )
-    reason = models.TextField(_("why"))
+    reason = models.TextField(_("why"), max_length=TEXT_SHORT)
     referred_by = models.ForeignKey(
         "networks.Membership",
         on_delete=models.SET_NULL,
@@ -366,8 +368,8 @@ class Evaluation(models.Model):
         "networks.CareNetwork", on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("network")
     )
     held_on = models.DateField(_("date"), default=timezone.localdate)
-    went_well = models.TextField(_("what went well"))
-    changes = models.TextField(_("what changes"), blank=True)
+    went_well = models.TextField(_("what went well"), max_length=TEXT_SHORT)
+    changes = models.TextField(_("what changes"), blank=True, max_length=TEXT_SHORT)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplans.models import Barrier, BarrierCategory
 from adviesgroep.models import Lesson, Signal, SignalKind, SignalStatus, Theme
 from adviesgroep.selectors import Quarter
+from zorgnetwerk.limits import TEXT_LONG
 
 
 def _active_categories():
@@ -162,6 +163,7 @@ class StatusForm(forms.Form):
 class AdviceForm(forms.Form):
     text = forms.CharField(
         label=_("Advice to the network"),
+        max_length=TEXT_LONG,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("The network sees this advice on its page and the lead gets an e-mail."),
     )
@@ -214,9 +216,12 @@ class PolicyFeedbackForm(forms.Form):
     recipient = forms.CharField(
         label=_("To whom"), max_length=200, help_text=_("For example: kernteam Lokaal Sociaal Beleid Gent.")
     )
-    summary = forms.CharField(label=_("What was fed back"), widget=forms.Textarea(attrs={"rows": 5}))
+    summary = forms.CharField(
+        label=_("What was fed back"), max_length=TEXT_LONG, widget=forms.Textarea(attrs={"rows": 5})
+    )
     signal_numbers = forms.CharField(
         label=_("Signals (numbers)"),
+        max_length=500,
         required=False,
         help_text=_("The numbers of the signals this feedback is about, separated by commas."),
     )

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zorgnetwerk.limits import TEXT_LONG
+
 
 class SignalKind(models.TextChoices):
     STUCK = "stuck", _("The network is stuck")
@@ -86,11 +88,13 @@ class Signal(models.Model):
     question = models.TextField(
         _("question for the advisory group"),
         help_text=_("What do you need from the advisory group? What did the network already try?"),
+        max_length=TEXT_LONG,
     )
     case_summary = models.TextField(
         _("case summary (pseudonymised)"),
         blank=True,
         help_text=_("No names, no birth date, no school name. Check the text before you send it."),
+        max_length=TEXT_LONG,
     )
     share_more = models.BooleanField(
         _("the network chooses to share more"),
@@ -159,7 +163,7 @@ class Advice(models.Model):
     """The advisory group's reply to a signal; it goes back to the network."""
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="advice", verbose_name=_("signal"))
-    text = models.TextField(_("advice"))
+    text = models.TextField(_("advice"), max_length=TEXT_LONG)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )
@@ -187,7 +191,9 @@ class Lesson(models.Model):
     """A lesson learned, tip or method: the 'central platform with tips' for all networks."""
 
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("text"), help_text=_("No names or other details by which a youth can be recognised."))
+    body = models.TextField(
+        _("text"), help_text=_("No names or other details by which a youth can be recognised."), max_length=TEXT_LONG
+    )
     theme = models.CharField(_("theme"), max_length=20, choices=Theme.choices, blank=True)
     categories = models.ManyToManyField(
         "actionplans.BarrierCategory", blank=True, related_name="lessons", verbose_name=_("barrier categories")
@@ -240,7 +246,7 @@ class PolicyFeedback(models.Model):
     recipient = models.CharField(
         _("to whom"), max_length=200, help_text=_("For example: kernteam Lokaal Sociaal Beleid Gent.")
     )
-    summary = models.TextField(_("what was fed back"))
+    summary = models.TextField(_("what was fed back"), max_length=TEXT_LONG)
     signals = models.ManyToManyField(Signal, blank=True, related_name="policy_feedback", verbose_name=_("signals"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("recorded by")

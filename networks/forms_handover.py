@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.choices import ClosureReason, HandoverReason, MemberRole
 from networks.handover import handover_leavers_for, joins_without_consent
 from networks.models import Handover, Organisation, Supporter
+from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
 
 class DateInput(forms.DateInput):
@@ -60,6 +61,7 @@ class HandoverStartForm(forms.Form):
     successor_role = forms.ChoiceField(label=_("Role of the successor in this network"), choices=MemberRole.choices)
     note = forms.CharField(
         label=_("Handover note"),
+        max_length=TEXT_LONG,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What works with this youth, what to watch, open actions and who owns them now."),
     )
@@ -140,6 +142,7 @@ class HandoverStartForm(forms.Form):
 class HandoverDeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Why do you decline?"),
+        max_length=TEXT_SHORT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Your answer goes to the lead of the network, who looks for someone else."),
     )
@@ -149,6 +152,7 @@ class NetworkCloseForm(forms.Form):
     closure_reason = forms.ChoiceField(label=_("Reason for closing"), choices=ClosureReason.choices)
     closure_note = forms.CharField(
         label=_("Final note"),
+        max_length=TEXT_SHORT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Where does the youth stand, who stays in touch, what was agreed."),
     )

@@ -28,6 +28,7 @@ from networks.choices import (
     TimelineKind,
     Trust,
 )
+from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
 
 class Organisation(models.Model):
@@ -221,7 +222,7 @@ class CareNetwork(models.Model):
         _("status"), max_length=10, choices=NetworkStatus.choices, default=NetworkStatus.PREPARING
     )
     closure_reason = models.CharField(_("reason for closing"), max_length=20, choices=ClosureReason.choices, blank=True)
-    closure_note = models.TextField(_("final note"), blank=True)
+    closure_note = models.TextField(_("final note"), blank=True, max_length=TEXT_SHORT)
     lead = models.ForeignKey(
         "Membership",
         on_delete=models.SET_NULL,
@@ -441,9 +442,9 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     location = models.CharField(_("place"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
-    agenda = models.TextField(_("agenda"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
-    decisions = models.TextField(_("decisions"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True, max_length=TEXT_LONG)
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_LONG)
+    decisions = models.TextField(_("decisions"), blank=True, max_length=TEXT_LONG)
     status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
     invited = models.ManyToManyField(Membership, blank=True, related_name="meetings_invited", verbose_name=_("invited"))
     attended = models.ManyToManyField(
@@ -518,6 +519,7 @@ class Handover(models.Model):
     note = models.TextField(
         _("handover note"),
         help_text=_("What works with this youth, what to watch, open actions and who owns them now."),
+        max_length=TEXT_LONG,
     )
     introduced_to_youth = models.BooleanField(_("successor introduced to the youth"), default=False)
     actions_reassigned = models.BooleanField(_("open actions reassigned"), default=False)
@@ -527,7 +529,7 @@ class Handover(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=HandoverStatus.choices, default=HandoverStatus.PROPOSED
     )
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    decline_reason = models.TextField(_("reason for declining"), blank=True, max_length=TEXT_SHORT)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("proposed by")
     )
@@ -579,7 +581,7 @@ class Note(models.Model):
         related_name="+",
         verbose_name=_("organisation"),
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=TEXT_LONG)
     confidential = models.BooleanField(
         _("only my organisation"),
         default=False,

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zorgnetwerk.limits import TEXT_LONG
+
 MIN_AGE = 6
 MAX_AGE = 25
 
@@ -194,15 +196,19 @@ class Intake(models.Model):
     youth = models.ForeignKey(Youth, on_delete=models.CASCADE, related_name="intakes", verbose_name=_("youth"))
     held_on = models.DateField(_("date of the conversation"), default=timezone.localdate)
     needs = models.TextField(
-        _("needs and reason for a network"), help_text=_("What does the youth need? Why a network now?")
+        _("needs and reason for a network"),
+        help_text=_("What does the youth need? Why a network now?"),
+        max_length=TEXT_LONG,
     )
-    what_goes_well = models.TextField(_("what goes well"), blank=True)
-    strengths = models.TextField(_("strengths and talents"), blank=True)
-    interests = models.TextField(_("interests"), blank=True)
-    future_dreams = models.TextField(_("dreams"), blank=True)
-    future_short_term = models.TextField(_("future: short term"), blank=True)
-    future_long_term = models.TextField(_("future: long term"), blank=True)
-    current_support = models.TextField(_("who supports me now"), blank=True, help_text=_("In the youth's own words."))
+    what_goes_well = models.TextField(_("what goes well"), blank=True, max_length=TEXT_LONG)
+    strengths = models.TextField(_("strengths and talents"), blank=True, max_length=TEXT_LONG)
+    interests = models.TextField(_("interests"), blank=True, max_length=TEXT_LONG)
+    future_dreams = models.TextField(_("dreams"), blank=True, max_length=TEXT_LONG)
+    future_short_term = models.TextField(_("future: short term"), blank=True, max_length=TEXT_LONG)
+    future_long_term = models.TextField(_("future: long term"), blank=True, max_length=TEXT_LONG)
+    current_support = models.TextField(
+        _("who supports me now"), blank=True, help_text=_("In the youth's own words."), max_length=TEXT_LONG
+    )
     interpreter_present = models.BooleanField(_("an interpreter was present"), default=False)
     trusted_person_present = models.BooleanField(_("a trusted person was present"), default=False)
     consent_given = models.BooleanField(

@@ -39,8 +39,17 @@ DATA_URL_MAX_BYTES = 16 * 1024
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
+# A document longer than this is refused before WeasyPrint starts: about 60 pages of text, far
+# beyond any plan whose fields keep to zorgnetwerk.limits, while a 2.4 MB field once took 99 s.
+PDF_HTML_MAX_CHARS = 250_000
+
+
 class PDFFetchRefused(ValueError):
     """A resource the PDF asked for that is not one of our static files."""
+
+
+class PDFTooLarge(ValueError):
+    """The document is too long to draw; the user is asked to shorten its longest texts."""
 
 
 def static_roots() -> list[Path]:
@@ -151,7 +160,14 @@ def _font_config() -> FontConfiguration:
 
 
 def html_to_pdf(html: str, *, url_fetcher: StaticOnlyURLFetcher | None = None) -> bytes:
-    """Render an HTML string to PDF bytes; relative URLs point into the project's static/."""
+    """Render an HTML string to PDF bytes; relative URLs point into the project's static/.
+
+    Refuses (PDFTooLarge) a document over PDF_HTML_MAX_CHARS, so one huge text cannot hold a
+    worker for minutes; zorgnetwerk.middleware turns the refusal into a message.
+    """
+    if len(html) > PDF_HTML_MAX_CHARS:
+        logger.warning("PDF refused: %d characters of HTML (limit %d)", len(html), PDF_HTML_MAX_CHARS)
+        raise PDFTooLarge(len(html))
     fetcher = url_fetcher or StaticOnlyURLFetcher()
     document = HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher)
     return document.write_pdf(font_config=_font_config())

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "networks.views_account.RequireSecondFactorMiddleware",
     "networks.audit.AuditReadMiddleware",
     "networks.middleware.NetworkClosedMiddleware",
+    "zorgnetwerk.middleware.PDFTooLargeMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
