@@ -4,7 +4,8 @@ django-otp's own generator, and typing the password again is counted like a logi
 How these tests were shown to fail (issue 13): with `account_otp_setup` counting only TOTP devices
 again, the enrolment test gets the setup page instead of the code page; with `secrets.token_hex(4)`
 back, the backup-code test sees 32-bit codes; with `check_password` back in `PasswordConfirmForm`,
-the sixth wrong re-confirmation is not refused and the session stays.
+the sixth wrong re-confirmation is not refused and the session stays; without `logout()` in
+`_locked_out`, the lockout page is shown but the session stays.
 """
 
 import pytest
