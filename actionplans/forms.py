@@ -19,6 +19,7 @@ from actionplans.models import (
 )
 from actionplans.selectors import active_members
 from actionplans.services import PLAN_FIELDS, REFERRAL_NEXT
+from zorgnetwerk.forms import ModelChoiceField, ModelMultipleChoiceField
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
 YOUTH = "youth"
@@ -51,26 +52,12 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class MemberChoiceField(forms.ModelChoiceField):
+class MemberChoiceField(ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.supporter.full_name} ({obj.get_role_display()})"
 
 
-class MembersChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value):
-        # An id beyond the database's integer range is no valid choice. Django's own check would
-        # crash on SQLite ("Python int too large") instead of saying so (found by the hostile-input test).
-        for pk in value:
-            try:
-                number = int(str(pk).strip())
-            except ValueError:
-                continue
-            if not -(2**63) <= number < 2**63:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
-                )
-        return super()._check_values(value)
-
+class MembersChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         email = obj.supporter.email or _("no e-mail")
         return f"{obj.supporter.full_name} ({obj.get_role_display()}, {email})"
@@ -141,7 +128,7 @@ class ActionEvaluateForm(Form):
 
 
 class BarrierForm(Form):
-    category = forms.ModelChoiceField(label=_("category"), queryset=BarrierCategory.objects.none())
+    category = ModelChoiceField(label=_("category"), queryset=BarrierCategory.objects.none())
     description = forms.CharField(label=_("description"), max_length=TEXT_LONG, widget=_textarea())
     helper = MemberChoiceField(label=_("who helps remove it"), queryset=None, required=False)
     status = forms.ChoiceField(label=_("status"), choices=BarrierStatus.choices, initial=BarrierStatus.OPEN)
@@ -153,7 +140,7 @@ class BarrierForm(Form):
 
 
 class ReferralForm(Form):
-    offer = forms.ModelChoiceField(
+    offer = ModelChoiceField(
         label=_("offer"),
         queryset=Offer.objects.none(),
         required=False,

@@ -4,10 +4,13 @@ One UID per meeting (Meeting.uid) for its whole life; SEQUENCE rises at every ch
 calendars replace the earlier version; a cancellation is METHOD:CANCEL with STATUS:CANCELLED.
 """
 
+import unicodedata
 from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,9 +41,30 @@ def organiser_address(meeting) -> tuple[str, str]:
     return name or "Zorgnetwerk", address
 
 
+_CONTROL = ("Cc", "Zl", "Zp")
+
+
+def single_line(name: str) -> str:
+    """A stored name as one line: control characters (line breaks, tabs) become spaces.
+
+    The forms refuse such names (zorgnetwerk.forms.validate_person_name); this keeps an older row,
+    or one written past the forms, from breaking a header or a calendar.
+    """
+    return " ".join("".join(" " if unicodedata.category(char) in _CONTROL else char for char in name).split())
+
+
+def _is_address(email: str) -> bool:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return False
+    return True
+
+
 def _address(email: str, name: str, **params) -> vCalAddress:
     address = vCalAddress(f"mailto:{email}")
-    address.params["CN"] = vText(name)
+    # RFC 5545 parameter values hold no DQUOTE and no control characters.
+    address.params["CN"] = vText(single_line(name).replace('"', "'"))
     for key, value in params.items():
         address.params[key] = vText(value)
     return address
@@ -76,6 +100,8 @@ def meeting_calendar(meeting, *, method: str, attendees: list[tuple[str, str]]) 
     name, email = organiser_address(meeting)
     event.add("organizer", _address(email, name))
     for attendee_name, attendee_email in attendees:
+        if not _is_address(attendee_email):
+            continue  # an address written past the forms; the mail to it fails and is logged on its own
         event.add(
             "attendee",
             _address(

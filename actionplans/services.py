@@ -6,6 +6,7 @@ the youth's timeline, mark the plan as changed for the lead, and send e-mails on
 
 import datetime
 import logging
+from email.utils import formataddr
 from functools import partial
 
 from django.conf import settings
@@ -536,13 +537,17 @@ def _invitees(meeting: Meeting) -> list[tuple[str, str]]:
 
 
 def _send_meeting_mail(meeting_id: int, method: str, recipients: list[tuple[str, str]], kind: str) -> None:
-    """Runs after commit: one message per recipient, each with the .ics attached."""
+    """Runs after commit: one message per recipient, each with the .ics attached.
+
+    Each recipient is built and sent on its own: one address the mail server or the header
+    encoder refuses (a name written with a comma, a '<' or a line break) is logged and the others
+    still get their invitation.
+    """
     if not recipients:
         return
     meeting = Meeting.objects.select_related("network__youth", "organiser").get(pk=meeting_id)
     attendees = _invitees(meeting) if method == ics.REQUEST else recipients
     calendar = ics.meeting_calendar(meeting, method=method, attendees=attendees)
-    messages = []
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "meeting": meeting,
@@ -554,15 +559,23 @@ def _send_meeting_mail(meeting_id: int, method: str, recipients: list[tuple[str,
             "link": settings.SITE_URL + meeting_url(meeting),
         }
         subject = render_to_string("actionplans/email_meeting_subject.txt", context).strip()
-        for name, email in recipients:
-            body = render_to_string("actionplans/email_meeting.txt", {**context, "name": name})
-            message = EmailMultiAlternatives(subject=subject, body=body, to=[f"{name} <{email}>"])
-            message.attach(_calendar_part(calendar, method))
-            messages.append(message)
-    try:
-        get_connection().send_messages(messages)
-    except Exception:  # the meeting is saved; a mail server hiccup must not undo it
-        logger.exception("Could not send the invitations for meeting %s", meeting_id)
+        connection = get_connection()
+        for position, (name, email) in enumerate(recipients):
+            try:
+                body = render_to_string("actionplans/email_meeting.txt", {**context, "name": name})
+                message = EmailMultiAlternatives(
+                    subject=subject, body=body, to=[mail_address(name, email)], connection=connection
+                )
+                message.attach(_calendar_part(calendar, method))
+                message.send()
+            except Exception:  # the meeting is saved; one bad address must not stop the others
+                logger.exception("Could not send %s mail %d for meeting %s", kind, position + 1, meeting_id)
+
+
+def mail_address(name: str, email: str) -> str:
+    """'Name <address>' with the name quoted or encoded as a header needs it (email.utils.formataddr);
+    line breaks and other control characters in a stored name become spaces."""
+    return formataddr((ics.single_line(name), email))
 
 
 def _calendar_part(calendar: bytes, method: str):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplans.models import Barrier, BarrierCategory
 from adviesgroep.models import Lesson, Signal, SignalKind, SignalStatus, Theme
 from adviesgroep.selectors import Quarter
+from zorgnetwerk.forms import ModelChoiceField, model_choice_formfield
 from zorgnetwerk.limits import TEXT_LONG
 
 
@@ -48,6 +49,7 @@ class SignalForm(forms.ModelForm):
     class Meta:
         model = Signal
         fields = ["kind", "theme", "categories", "question", "case_summary", "share_more", "source_barrier"]
+        formfield_callback = model_choice_formfield
         widgets = {
             "categories": forms.CheckboxSelectMultiple,
             "question": forms.Textarea(attrs={"rows": 4}),
@@ -93,7 +95,7 @@ class InboxFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All"))] + SignalStatus.choices)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All"))] + SignalKind.choices)
     theme = forms.ChoiceField(label=_("Theme"), required=False, choices=[("", _("All"))] + Theme.choices)
-    category = forms.ModelChoiceField(
+    category = ModelChoiceField(
         label=_("Barrier category"), required=False, queryset=BarrierCategory.objects.none(), empty_label=_("All")
     )
     reviewer = forms.ChoiceField(label=_("Reviewer"), required=False, choices=REVIEWER_CHOICES)
@@ -147,7 +149,7 @@ class InboxFilterForm(forms.Form):
 
 
 class ReviewerForm(forms.Form):
-    reviewer = forms.ModelChoiceField(
+    reviewer = ModelChoiceField(
         label=_("Reviewer"), required=False, queryset=get_user_model().objects.none(), empty_label=_("Nobody")
     )
 
@@ -172,7 +174,7 @@ class AdviceForm(forms.Form):
 class LessonSearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     theme = forms.ChoiceField(label=_("Theme"), required=False, choices=[("", _("All"))] + Theme.choices)
-    category = forms.ModelChoiceField(
+    category = ModelChoiceField(
         label=_("Barrier category"), required=False, queryset=BarrierCategory.objects.none(), empty_label=_("All")
     )
     success_stories = forms.BooleanField(label=_("Only success stories"), required=False)
@@ -186,6 +188,7 @@ class LessonForm(forms.ModelForm):
     class Meta:
         model = Lesson
         fields = ["title", "body", "theme", "categories", "tags", "is_success_story", "source_signal"]
+        formfield_callback = model_choice_formfield
         widgets = {
             "body": forms.Textarea(attrs={"rows": 8}),
             "categories": forms.CheckboxSelectMultiple,

@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from networks.choices import MemberRole, Sector, Trust
 from networks.models import CareNetwork, Membership, Organisation, SharingConsent, Supporter
 from networks.services import youth_has_sharing_consent
+from zorgnetwerk.forms import ModelChoiceField, PersonNameField, model_choice_formfield
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class MembershipChoiceField(forms.ModelChoiceField):
+class MembershipChoiceField(ModelChoiceField):
     def label_from_instance(self, membership):
         return f"{membership.supporter.full_name} ({membership.get_role_display()})"
 
@@ -41,7 +42,7 @@ class NetworkForm(forms.ModelForm):
                 self.fields["lead"].help_text = _("Only the current lead can hand the lead role to another member.")
 
 
-class SupporterChoiceField(forms.ModelChoiceField):
+class SupporterChoiceField(ModelChoiceField):
     def label_from_instance(self, supporter):
         details = ", ".join(part for part in (supporter.function, getattr(supporter.organisation, "name", "")) if part)
         return f"{supporter.full_name} ({details})" if details else supporter.full_name
@@ -60,12 +61,12 @@ class MembershipForm(forms.Form):
         required=False,
         help_text=_("Choose someone who is already known, or fill in a new supporter below."),
     )
-    new_first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
-    new_last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    new_first_name = PersonNameField(label=_("First name"), max_length=100, required=False)
+    new_last_name = PersonNameField(label=_("Last name"), max_length=100, required=False)
     new_function = forms.CharField(
         label=_("Function"), max_length=100, required=False, help_text=_("For example: voogd, buddy, tolk, oom.")
     )
-    new_organisation = forms.ModelChoiceField(
+    new_organisation = ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.filter(is_active=True),
         required=False,
@@ -171,6 +172,7 @@ class SharingConsentForm(forms.ModelForm):
     class Meta:
         model = SharingConsent
         fields = ["organisation", "given_on"]
+        formfield_callback = model_choice_formfield
         widgets = {"given_on": DATE_INPUT}
 
     def __init__(self, *args, youth, **kwargs):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.choices import ClosureReason, HandoverReason, MemberRole
 from networks.handover import handover_leavers_for, joins_without_consent
 from networks.models import Handover, Organisation, Supporter
+from zorgnetwerk.forms import ModelChoiceField, PersonNameField
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
 
@@ -17,13 +18,13 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class SupporterChoiceField(forms.ModelChoiceField):
+class SupporterChoiceField(ModelChoiceField):
     def label_from_instance(self, supporter):
         details = ", ".join(part for part in (supporter.function, str(supporter.organisation or "")) if part)
         return f"{supporter.full_name} ({details})" if details else supporter.full_name
 
 
-class LeaverChoiceField(forms.ModelChoiceField):
+class LeaverChoiceField(ModelChoiceField):
     def label_from_instance(self, membership):
         return f"{membership.supporter.full_name} ({membership.get_role_display()})"
 
@@ -42,15 +43,15 @@ class HandoverStartForm(forms.Form):
         widget=forms.RadioSelect,
     )
     successor = SupporterChoiceField(label=_("Choose the successor"), queryset=None, required=False)
-    new_first_name = forms.CharField(label=_("First name of the new supporter"), max_length=100, required=False)
-    new_last_name = forms.CharField(label=_("Last name of the new supporter"), max_length=100, required=False)
+    new_first_name = PersonNameField(label=_("First name of the new supporter"), max_length=100, required=False)
+    new_last_name = PersonNameField(label=_("Last name of the new supporter"), max_length=100, required=False)
     new_function = forms.CharField(
         label=_("Function of the new supporter"),
         max_length=100,
         required=False,
         help_text=_("For example: vervolgschoolcoach, woonbegeleider, jobcoach."),
     )
-    new_organisation = forms.ModelChoiceField(
+    new_organisation = ModelChoiceField(
         label=_("Organisation of the new supporter"),
         queryset=Organisation.objects.filter(is_active=True),
         required=False,

@@ -28,6 +28,7 @@ from networks.choices import (
     TimelineKind,
     Trust,
 )
+from zorgnetwerk.forms import validate_person_name
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
 
@@ -179,6 +180,18 @@ class Supporter(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def clean(self):
+        """The names go into e-mail headers and calendar invitations (Django admin checks them here;
+        a validator on the fields would need a migration)."""
+        errors = {}
+        for field in ("first_name", "last_name"):
+            try:
+                validate_person_name(getattr(self, field))
+            except ValidationError as error:
+                errors[field] = error
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def full_name(self) -> str:

@@ -6,7 +6,6 @@ with a password but not yet with a second factor to set one up or to enter a cod
 other page.
 """
 
-import secrets
 import time
 from functools import wraps
 from urllib.parse import urlencode
@@ -15,7 +14,7 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import authenticate, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -98,21 +97,35 @@ def recent_password_required(view):
 
 
 class PasswordConfirmForm(forms.Form):
+    """The password typed again, checked like a login so that django-axes counts every wrong one."""
+
     password = forms.CharField(
         label=gettext_lazy("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        self.user = request.user
         super().__init__(*args, **kwargs)
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        # Through authenticate(), not check_password(): axes' backend refuses a locked-out account
+        # and its user_login_failed handler counts the failure, so AXES_FAILURE_LIMIT applies here too.
+        confirmed = authenticate(self.request, username=self.user.get_username(), password=password)
+        if confirmed is None or confirmed.pk != self.user.pk:
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+def _locked_out(request) -> bool:
+    """Axes locked the account during this request: end the session; AxesMiddleware shows the lockout page."""
+    if getattr(request, "axes_locked_out", False):
+        logout(request)
+        return True
+    return False
 
 
 def _safe_next(request, default: str) -> str:
@@ -126,10 +139,12 @@ def _safe_next(request, default: str) -> str:
 
 @login_required
 def account_reauth(request: HttpRequest) -> HttpResponse:
-    form = PasswordConfirmForm(request.POST or None, user=request.user)
+    form = PasswordConfirmForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         request.session[REAUTH_SESSION_KEY] = time.time()
         return redirect(_safe_next(request, reverse("networks:account_security")))
+    if _locked_out(request):
+        return redirect("login")
     return render(
         request,
         "registration/reauth.html",
@@ -170,7 +185,7 @@ class EmailChangeForm(PasswordConfirmForm):
 @login_required
 def account_email_change(request: HttpRequest) -> HttpResponse:
     """Changing the login address asks for the password in the same form."""
-    form = EmailChangeForm(request.POST or None, user=request.user)
+    form = EmailChangeForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         user.email = form.cleaned_data["email"]
@@ -178,6 +193,8 @@ def account_email_change(request: HttpRequest) -> HttpResponse:
         update_session_auth_hash(request, user)
         messages.success(request, _("Your e-mail address has been changed."))
         return redirect("networks:account_security")
+    if _locked_out(request):
+        return redirect("login")
     return render(request, "registration/email_change.html", {"form": form})
 
 
@@ -206,7 +223,8 @@ def qr_svg(data: str) -> str:
 def _new_backup_codes(user) -> list[str]:
     device, _created = StaticDevice.objects.get_or_create(user=user, name="backup", defaults={"confirmed": True})
     device.token_set.all().delete()
-    codes = [secrets.token_hex(4) for _ in range(BACKUP_CODE_COUNT)]
+    # django-otp's own generator: 40 random bits per code.
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
 
@@ -215,7 +233,8 @@ def _new_backup_codes(user) -> list[str]:
 def account_otp_setup(request: HttpRequest) -> HttpResponse:
     """Set up (or replace) the authenticator app. Replacing asks for the password again."""
     user = request.user
-    has_confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    # Any confirmed device counts, backup codes too: the app and the codes are one second factor.
+    has_confirmed = user_has_device(user, confirmed=True)
     if has_confirmed and not user.is_verified():
         # Someone with only the password must not be able to enrol their own phone.
         return redirect(f"{reverse('networks:account_otp_verify')}?{urlencode({'next': request.get_full_path()})}")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.choices import Intensity, NetworkStatus
@@ -6,6 +7,7 @@ from youths.models import Intake, SchoolSituation, Youth
 from youths.services import youth_may_see_residence_status
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+EARLIEST_BIRTH_YEAR = 1900
 
 
 class YouthForm(forms.ModelForm):
@@ -36,6 +38,18 @@ class YouthForm(forms.ModelForm):
         self.user = user
         if not youth_may_see_residence_status(user, self.instance if self.instance.pk else None):
             del self.fields["residence_status"]
+
+    def clean_birth_year_estimated(self):
+        """A year a person can have been born in; 10000 would crash the age calculation (issue 13)."""
+        year = self.cleaned_data.get("birth_year_estimated")
+        this_year = timezone.localdate().year
+        if year is not None and not (EARLIEST_BIRTH_YEAR <= year <= this_year):
+            raise forms.ValidationError(
+                _("Give a year between %(first)d and %(last)d."),
+                code="birth_year_out_of_range",
+                params={"first": EARLIEST_BIRTH_YEAR, "last": this_year},
+            )
+        return year
 
     def clean(self):
         cleaned = super().clean()

@@ -174,7 +174,10 @@ class Youth(models.Model):
             errors["birth_date"] = _("Give a date of birth or an estimated year of birth.")
         if self.birth_date and self.birth_date > today:
             errors["birth_date"] = _("The date of birth cannot be in the future.")
-        age = self.age_on(today)
+        try:
+            age = self.age_on(today)
+        except ValueError:  # a year no date can hold (10000): the field's own validator says so
+            age = None
         if age is not None and not errors and not (MIN_AGE <= age <= MAX_AGE):
             field = "birth_date" if self.birth_date else "birth_year_estimated"
             errors[field] = _("The age must be between %(min)d and %(max)d years.") % {
