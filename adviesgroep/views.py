@@ -245,10 +245,14 @@ def aggregation(request: HttpRequest) -> HttpResponse:
     return render(request, "adviesgroep/signal_aggregation.html", context)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value):
     """Keep a spreadsheet from reading a cell as a formula."""
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 @advisory_required
@@ -259,8 +263,16 @@ def aggregation_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow([_("quarter"), _("barrier category"), _("signals"), _("networks")])
+    # The CSV goes to policy makers: no count under five, like the statistics page.
     for row in selectors.counts_per_category_and_quarter():
-        writer.writerow([row["quarter"], _csv_cell(row["category"]), row["signals"], row["networks"]])
+        writer.writerow(
+            [
+                _csv_cell(row["quarter"]),
+                _csv_cell(row["category"]),
+                selectors.suppress_small(row["signals"]),
+                selectors.suppress_small(row["networks"]),
+            ]
+        )
     return response
 
 
