@@ -415,3 +415,24 @@ def test_the_policy_service_refuses_a_name_too(named_youth, network, advisor):
             by=advisor,
         )
     assert not PolicyFeedback.objects.exists()
+
+
+def test_signals_sent_before_the_rule_are_pseudonymised_by_the_migration(named_youth, network):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.utils import translation
+
+    migration = import_module("adviesgroep.migrations.0003_pseudonymise_existing_signals")
+    old = SignalFactory(network=network, question="Ahmad vindt geen school.", case_summary="Ahmad, 16")
+    shared = SignalFactory(network=network, question="Wat nu?", case_summary="Ahmad, 16", share_more=True)
+    advice = AdviceFactory(signal=old, text="Laat Rahimi een tolk vragen.")
+    migration.pseudonymise_existing(apps, None)
+    old.refresh_from_db()
+    shared.refresh_from_db()
+    advice.refresh_from_db()
+    with translation.override("nl"):
+        youth = _("[youth]")
+    assert old.question == f"{youth} vindt geen school." and old.case_summary == f"{youth}, 16"
+    assert advice.text == f"Laat {youth} een tolk vragen."
+    assert shared.case_summary == "Ahmad, 16"  # the network chose to share more
