@@ -61,7 +61,11 @@ def test_each_user_gets_one_digest_with_their_own_items(due):
 
 
 def test_the_digests_name_the_youth_by_initials_only(due, members):
-    """Subject and body of every digest: the initials AR, never "Ahmad" or "Rahimi" (as in invitations)."""
+    """Subject and body of every digest: the initials AR, never "Ahmad" or "Rahimi" (as in invitations).
+
+    Checked: with `_youth_label` giving the full name, or `_without_youth_names` returning the text
+    unchanged, this test fails.
+    """
     ActionFactory(
         plan=due,
         owner=members["Karim"],
