@@ -11,6 +11,7 @@ logged or echoed: the messages say which KIND of detail was found, never the det
 """
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -87,14 +88,21 @@ _DATE_PATTERNS = (
 # --- folding with a map back to the original text ------------------------------------------------
 
 
+# The blocks of combining diacritical marks: what NFKD splits off "é", "ç", "ñ", "ø"…
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", char)).casefold()
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the index of the original character."""
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text or ""):
-        decomposed = unicodedata.normalize("NFKD", char)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        for folded in base:
+        for folded in _fold_char(char):
             if folded.isalnum():
                 out.append(folded)
                 origin.append(index)
@@ -107,9 +115,16 @@ def _fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def fold(text: str) -> str:
-    """Lower case, no accents, punctuation and white space as single spaces."""
-    return _fold(text)[0]
+    """Lower case, no accents, punctuation and white space as single spaces (as `_fold`, without the map).
+
+    Whole-string operations: a 2 MB text folds in a fraction of a second.
+    """
+    text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text or ""))
+    return _NOT_ALNUM.sub(" ", text.casefold()).strip()
 
 
 # --- what identifies the youth of a network ------------------------------------------------------
