@@ -7,6 +7,7 @@ round tables they are invited to, and plan reviews they owe as a new lead.
 
 import datetime
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -36,6 +37,20 @@ class Item:
     url: str
 
 
+def _youth_label(youth) -> str:
+    """A digest names the youth by initials, as the meeting invitations do: mail leaves the platform."""
+    return youth.initials or "?"
+
+
+def _without_youth_names(text: str, youth) -> str:
+    """Free text of the plan (an action, a meeting place) with the youth's names replaced by initials."""
+    for name in sorted({youth.full_name, youth.first_name, youth.last_name}, key=len, reverse=True):
+        name = (name or "").strip()
+        if len(name) > 1:
+            text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", youth.initials, text or "", flags=re.IGNORECASE)
+    return text
+
+
 def _url(name: str, pk: int, anchor: str = "") -> str:
     return settings.SITE_URL + reverse(name, args=[pk]) + (f"#{anchor}" if anchor else "")
 
@@ -56,7 +71,7 @@ def reminders_collect(today: datetime.date) -> dict[int, list[Item]]:
         items[network.next_contact_by.supporter.user_id].append(
             Item(
                 "follow_up",
-                network.youth.full_name,
+                _youth_label(network.youth),
                 "",
                 network.next_contact_on,
                 network.next_contact_on < today,
@@ -74,7 +89,7 @@ def reminders_collect(today: datetime.date) -> dict[int, list[Item]]:
         items[network.lead.supporter.user_id].append(
             Item(
                 "plan_review",
-                network.youth.full_name,
+                _youth_label(network.youth),
                 "",
                 network.plan_review_due_on,
                 network.plan_review_due_on < today,
@@ -93,8 +108,8 @@ def reminders_collect(today: datetime.date) -> dict[int, list[Item]]:
         items[action.owner.supporter.user_id].append(
             Item(
                 "action",
-                action.plan.network.youth.full_name,
-                action.description,
+                _youth_label(action.plan.network.youth),
+                _without_youth_names(action.description, action.plan.network.youth),
                 action.deadline,
                 action.deadline < today,
                 _url("actionplans:plan_detail", action.plan.network_id, "actions"),
@@ -114,8 +129,8 @@ def reminders_collect(today: datetime.date) -> dict[int, list[Item]]:
         items[referral.referred_by.supporter.user_id].append(
             Item(
                 "referral",
-                referral.plan.network.youth.full_name,
-                referral.partner_name,
+                _youth_label(referral.plan.network.youth),
+                _without_youth_names(referral.partner_name, referral.plan.network.youth),
                 referral.sent_on,
                 True,
                 _url("actionplans:plan_detail", referral.plan.network_id, "referrals"),
@@ -137,8 +152,8 @@ def reminders_collect(today: datetime.date) -> dict[int, list[Item]]:
         items[invitation.membership.supporter.user_id].append(
             Item(
                 "meeting",
-                meeting.network.youth.full_name,
-                meeting.location or meeting.online_link,
+                _youth_label(meeting.network.youth),
+                _without_youth_names(meeting.location or meeting.online_link, meeting.network.youth),
                 timezone.localtime(meeting.starts_at).date(),
                 False,
                 _url("actionplans:meeting_detail", meeting.pk),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from actionplans.models import BarrierCategory
 from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalKind, SignalStatus, Theme
-from adviesgroep.selectors import Quarter, signal_summary_for
+from adviesgroep.selectors import Quarter, sender_sector, signal_summary_for
 from networks.choices import TimelineKind
 from networks.models import CareNetwork, User
 from networks.services import timeline_record
@@ -246,13 +246,15 @@ def seed(context: dict) -> None:
             sent_at = min(quarter.start_at + datetime.timedelta(days=day, hours=10), now - datetime.timedelta(hours=1))
             if quarter_index == 0 and sent_at < this.start_at:
                 sent_at = this.start_at + datetime.timedelta(minutes=index)
+            sender = _sender(network)
             signal = Signal.objects.create(
                 network=network,
                 kind=kind,
                 theme=theme,
                 question=question,
                 case_summary=signal_summary_for(network.youth, network),
-                sent_by=_sender(network),
+                sent_by=sender,
+                sender_sector=sender_sector(network=network, by=sender),
                 sent_at=sent_at,
                 reviewer=advisors[index % len(advisors)] if advisors and (advice_text or index % 3 == 0) else None,
                 status=SignalStatus.IN_REVIEW if index % 3 == 0 else SignalStatus.NEW,

@@ -2,11 +2,12 @@ import re
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import formats
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import Barrier, BarrierCategory
 from adviesgroep.models import Lesson, Signal, SignalKind, SignalStatus, Theme
+from adviesgroep.pseudonyms import texts_are_pseudonymous
 from adviesgroep.selectors import Quarter
 from zorgnetwerk.forms import ModelChoiceField, model_choice_formfield
 from zorgnetwerk.limits import TEXT_LONG
@@ -16,31 +17,12 @@ def _active_categories():
     return BarrierCategory.objects.filter(is_active=True).order_by("order", "name")
 
 
-def personal_details_in(text: str, youth) -> list[str]:
-    """Which of the youth's identifying details (names, birth date, school) appear in the text."""
-    lowered = (text or "").lower()
-    found = []
-    for label, value in (
-        (_("first name"), youth.first_name),
-        (_("last name"), youth.last_name),
-        (_("school name"), youth.school_name),
-    ):
-        if value and len(value) > 1 and re.search(rf"\b{re.escape(value.lower())}\b", lowered):
-            found.append(str(label))
-    born = youth.birth_date
-    if born:
-        variants = {
-            born.isoformat(),
-            born.strftime("%d/%m/%Y"),
-            born.strftime("%d-%m-%Y"),
-            born.strftime("%d.%m.%Y"),
-            f"{born.day}/{born.month}/{born.year}",
-            f"{born.day}-{born.month}-{born.year}",
-            formats.date_format(born, "DATE_FORMAT").lower(),
-        }
-        if any(variant.lower() in lowered for variant in variants):
-            found.append(str(_("date of birth")))
-    return found
+def _require_pseudonymous(form, *, texts: dict, networks, sender=None, share_more_fields=()) -> None:
+    """The form's side of pseudonyms.texts_are_pseudonymous: each finding becomes a field error."""
+    try:
+        texts_are_pseudonymous(texts=texts, networks=networks, sender=sender, share_more_fields=share_more_fields)
+    except ValidationError as error:
+        form.add_error(None, error)
 
 
 class SignalForm(forms.ModelForm):
@@ -67,18 +49,12 @@ class SignalForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        summary = cleaned.get("case_summary", "")
+        texts = {"question": cleaned.get("question", "")}
         if not cleaned.get("share_more"):
-            found = personal_details_in(summary, self.network.youth)
-            if found:
-                self.add_error(
-                    "case_summary",
-                    _(
-                        "The summary contains the youth's %(details)s. Remove it, or tick "
-                        "'the network chooses to share more' if the youth agreed."
-                    )
-                    % {"details": ", ".join(found)},
-                )
+            texts["case_summary"] = cleaned.get("case_summary", "")
+        _require_pseudonymous(
+            self, texts=texts, networks=[self.network], sender=self.user, share_more_fields=("case_summary",)
+        )
         return cleaned
 
 
@@ -170,6 +146,15 @@ class AdviceForm(forms.Form):
         help_text=_("The network sees this advice on its page and the lead gets an e-mail."),
     )
 
+    def __init__(self, *args, signal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.signal = signal
+
+    def clean(self):
+        cleaned = super().clean()
+        _require_pseudonymous(self, texts={"text": cleaned.get("text", "")}, networks=[self.signal.network])
+        return cleaned
+
 
 class LessonSearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
@@ -200,7 +185,7 @@ class LessonForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["categories"].queryset = _active_categories()
-        self.fields["source_signal"].queryset = Signal.objects.for_advisory(user)
+        self.fields["source_signal"].queryset = Signal.objects.for_advisory(user).select_related("network__youth")
         self.fields["source_signal"].required = False
 
     def clean(self):
@@ -211,6 +196,9 @@ class LessonForm(forms.ModelForm):
                 "source_signal",
                 _("This signal shares more than the pseudonymised facts; it cannot be published as a success story."),
             )
+        if signal is not None:
+            texts = {name: cleaned.get(name, "") for name in ("title", "body", "tags")}
+            _require_pseudonymous(self, texts=texts, networks=[signal.network])
         return cleaned
 
 
@@ -239,10 +227,17 @@ class PolicyFeedbackForm(forms.Form):
         if any(not part.isdigit() for part in parts):
             raise forms.ValidationError(_("Give signal numbers separated by commas, e.g. 12, 15, 31."))
         numbers = {int(part) for part in parts}
-        signals = list(Signal.objects.for_advisory(self.user).filter(pk__in=numbers))
+        signals = list(Signal.objects.for_advisory(self.user).filter(pk__in=numbers).select_related("network__youth"))
         missing = numbers - {signal.pk for signal in signals}
         if missing:
             raise forms.ValidationError(
                 _("No signal with number %(numbers)s.") % {"numbers": ", ".join(str(n) for n in sorted(missing))}
             )
         return signals
+
+    def clean(self):
+        cleaned = super().clean()
+        networks = {signal.network_id: signal.network for signal in cleaned.get("signal_numbers") or []}
+        texts = {name: cleaned.get(name, "") for name in ("recipient", "summary")}
+        _require_pseudonymous(self, texts=texts, networks=networks.values())
+        return cleaned

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from adviesgroep.pseudonyms import network_code
+from networks.choices import Sector
 from zorgnetwerk.limits import TEXT_LONG
 
 
@@ -120,6 +122,13 @@ class Signal(models.Model):
         related_name="signals_sent",
         verbose_name=_("sent by"),
     )
+    sender_sector = models.CharField(
+        _("sector of the sender"),
+        max_length=20,
+        choices=Sector.choices,
+        blank=True,
+        help_text=_("What the advisory group sees of the sender, unless the network chooses to share more."),
+    )
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     source_barrier = models.ForeignKey(
         "actionplans.Barrier",
@@ -157,6 +166,11 @@ class Signal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (SignalStatus.NEW, SignalStatus.IN_REVIEW)
+
+    @property
+    def network_code(self) -> str:
+        """The network as the advisory group knows it: a stable pseudonymous code, never its id."""
+        return network_code(self.network_id)
 
 
 class Advice(models.Model):

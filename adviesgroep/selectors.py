@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actionplans.models import ActionStatus, BarrierCategory, ReferralStatus
-from adviesgroep.models import Advice, Signal, SignalStatus, Theme
+from adviesgroep.models import Advice, Signal, SignalKind, SignalStatus, Theme
+from adviesgroep.pseudonyms import identifiers_for, pseudonymise
 
 # No group smaller than this is shown in the statistics, so that nobody can be recognised.
 SMALL_GROUP = 5
@@ -48,6 +49,43 @@ def signal_summary_for(youth, network) -> str:
         _("Intensity of the network: %(intensity)s") % {"intensity": network.get_intensity_display()},
     ]
     return "\n".join(lines)
+
+
+def signal_prefill(*, network, user, barrier=None, kind: str = "") -> dict:
+    """The signal form's first values, every text pseudonymised ("prefills are pseudonymised").
+
+    From a barrier: its description becomes the question, with the youth's and the members' names,
+    the birth date and the school replaced by placeholders such as "[youth]" and "[school]".
+    """
+    identifiers = identifiers_for(network, sender=user)
+    initial = {"case_summary": pseudonymise(signal_summary_for(network.youth, network), identifiers)}
+    if kind in SignalKind.values:
+        initial["kind"] = kind
+    if barrier is not None:
+        initial.update(
+            kind=SignalKind.STRUCTURAL,
+            categories=[barrier.category_id],
+            question=pseudonymise(barrier.description, identifiers),
+            source_barrier=barrier.pk,
+        )
+    return initial
+
+
+def sender_sector(*, network, by) -> str:
+    """What the advisory group sees of the sender: the sector in this network, else the organisation's."""
+    if by is None:
+        return ""
+    sector = (
+        network.memberships.active()
+        .filter(supporter__user=by)
+        .exclude(sector="")
+        .values_list("sector", flat=True)
+        .first()
+    )
+    if sector:
+        return sector
+    organisation = getattr(by, "organisation", None)
+    return organisation.sector if organisation is not None else ""
 
 
 # --- quarters ----------------------------------------------------------------------------------

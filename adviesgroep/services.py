@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalStatus
+from adviesgroep.pseudonyms import texts_are_pseudonymous
+from adviesgroep.selectors import sender_sector
 from networks.choices import TimelineKind
 from networks.services import timeline_record
 
@@ -33,9 +35,12 @@ def signal_send(
     """Send a signal to the advisory group ("Loopt je zorgnetwerkje vast? Neem dan contact op met de adviesgroep.")."""
     if source_barrier is not None and source_barrier.plan.network_id != network.pk:
         raise ValidationError(_("This barrier belongs to another network."))
+    texts = {"question": question} if share_more else {"question": question, "case_summary": case_summary}
+    texts_are_pseudonymous(texts=texts, networks=[network], sender=by, share_more_fields=("case_summary",))
     signal = Signal.objects.create(
         network=network,
         sent_by=by,
+        sender_sector=sender_sector(network=network, by=by),
         kind=kind,
         theme=theme,
         question=question,
@@ -87,9 +92,11 @@ def signal_answer(*, signal: Signal, text: str, by) -> Advice:
         raise ValidationError(_("Write the advice."))
     signal = (
         Signal.objects.select_for_update(of=("self",))
-        .select_related("network__lead__supporter__user")
+        .select_related("network__lead__supporter__user", "network__youth")
         .get(pk=signal.pk)
     )
+    # Written by the advisory group, who never see names; checked against the network all the same.
+    texts_are_pseudonymous(texts={"text": text}, networks=[signal.network])
     advice = Advice.objects.create(signal=signal, text=text, by=by)
     if signal.status in (SignalStatus.NEW, SignalStatus.IN_REVIEW):
         signal.status = SignalStatus.ANSWERED
@@ -134,6 +141,11 @@ def _mail_advice(*, signal: Signal, advice: Advice, recipient: str) -> None:
 @transaction.atomic
 def lesson_save(*, lesson: Lesson, categories, by) -> Lesson:
     """Keep a lesson learned in the knowledge base ("borgt kennis: geleerde lessen elke casus")."""
+    if lesson.source_signal_id is not None:
+        network = Signal.objects.select_related("network__youth").get(pk=lesson.source_signal_id).network
+        texts_are_pseudonymous(
+            texts={"title": lesson.title, "body": lesson.body, "tags": lesson.tags}, networks=[network]
+        )
     if lesson.pk is None:
         lesson.created_by = by
     lesson.save()
@@ -144,8 +156,13 @@ def lesson_save(*, lesson: Lesson, categories, by) -> Lesson:
 @transaction.atomic
 def policy_feedback_record(*, given_on, recipient: str, summary: str, signals, by) -> PolicyFeedback:
     """Record what was fed back to policy ("koppelt terug naar beleid"); the signals are marked as fed back."""
-    feedback = PolicyFeedback.objects.create(given_on=given_on, recipient=recipient, summary=summary, recorded_by=by)
     signals = list(signals)
+    linked = Signal.objects.filter(pk__in=[s.pk for s in signals], network__isnull=False).select_related(
+        "network__youth"
+    )
+    networks = {signal.network_id: signal.network for signal in linked}
+    texts_are_pseudonymous(texts={"recipient": recipient, "summary": summary}, networks=networks.values())
+    feedback = PolicyFeedback.objects.create(given_on=given_on, recipient=recipient, summary=summary, recorded_by=by)
     feedback.signals.set(signals)
     Signal.objects.filter(pk__in=[s.pk for s in signals]).exclude(status=SignalStatus.CLOSED).update(
         status=SignalStatus.FED_BACK, updated_at=timezone.now()

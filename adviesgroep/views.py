@@ -87,9 +87,7 @@ def signal_create(request: HttpRequest, network_id: int) -> HttpResponse:
                 messages.success(request, _("Your signal was sent to the advisory group."))
                 return redirect("adviesgroep:signal_detail", pk=signal.pk)
     else:
-        initial = {"case_summary": selectors.signal_summary_for(network.youth, network)}
-        if request.GET.get("kind") in SignalKind.values:
-            initial["kind"] = request.GET["kind"]
+        initial = selectors.signal_prefill(network=network, user=request.user, kind=request.GET.get("kind", ""))
         form = SignalForm(initial=initial, network=network, user=request.user)
     return render(request, "adviesgroep/signal_form.html", {"form": form, "network": network})
 
@@ -107,13 +105,7 @@ def signal_from_barrier(request: HttpRequest, barrier_id: int) -> HttpResponse:
     network = barrier.plan.network
     if network.is_closed:
         raise NetworkClosed(network)
-    initial = {
-        "kind": SignalKind.STRUCTURAL,
-        "categories": [barrier.category_id],
-        "question": barrier.description,
-        "case_summary": selectors.signal_summary_for(network.youth, network),
-        "source_barrier": barrier.pk,
-    }
+    initial = selectors.signal_prefill(network=network, user=request.user, barrier=barrier)
     form = SignalForm(initial=initial, network=network, user=request.user)
     return render(request, "adviesgroep/signal_form.html", {"form": form, "network": network, "barrier": barrier})
 
@@ -141,7 +133,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             similar=selectors.similar_signals(signal),
             reviewer_form=ReviewerForm(initial={"reviewer": signal.reviewer_id}),
             status_form=StatusForm(initial={"status": signal.status}),
-            advice_form=AdviceForm(),
+            advice_form=AdviceForm(signal=signal),
         )
     return render(request, "adviesgroep/signal_detail.html", context)
 
@@ -150,7 +142,7 @@ def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _advisory_signal(request, pk) -> Signal:
-    return get_object_or_404(Signal.objects.for_advisory(request.user), pk=pk)
+    return get_object_or_404(Signal.objects.for_advisory(request.user).select_related("network__youth"), pk=pk)
 
 
 @advisory_required
@@ -183,11 +175,15 @@ def signal_status(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def signal_answer(request: HttpRequest, pk: int) -> HttpResponse:
     signal = _advisory_signal(request, pk)
-    form = AdviceForm(request.POST)
+    form = AdviceForm(request.POST, signal=signal)
     if form.is_valid():
-        services.signal_answer(signal=signal, text=form.cleaned_data["text"], by=request.user)
-        messages.success(request, _("Your advice was sent to the network."))
-        return redirect("adviesgroep:signal_detail", pk=signal.pk)
+        try:
+            services.signal_answer(signal=signal, text=form.cleaned_data["text"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your advice was sent to the network."))
+            return redirect("adviesgroep:signal_detail", pk=signal.pk)
     signal = get_object_or_404(
         Signal.objects.select_related("reviewer", "sent_by__organisation", "network").prefetch_related(
             "categories", Prefetch("advice", queryset=Advice.objects.select_related("by"))
@@ -249,10 +245,14 @@ def aggregation(request: HttpRequest) -> HttpResponse:
     return render(request, "adviesgroep/signal_aggregation.html", context)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value):
     """Keep a spreadsheet from reading a cell as a formula."""
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 @advisory_required
@@ -263,8 +263,16 @@ def aggregation_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow([_("quarter"), _("barrier category"), _("signals"), _("networks")])
+    # The CSV goes to policy makers: no count under five, like the statistics page.
     for row in selectors.counts_per_category_and_quarter():
-        writer.writerow([row["quarter"], _csv_cell(row["category"]), row["signals"], row["networks"]])
+        writer.writerow(
+            [
+                _csv_cell(row["quarter"]),
+                _csv_cell(row["category"]),
+                selectors.suppress_small(row["signals"]),
+                selectors.suppress_small(row["networks"]),
+            ]
+        )
     return response
 
 
@@ -312,11 +320,15 @@ def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST":
         form = LessonForm(request.POST, instance=lesson, user=request.user)
         if form.is_valid():
-            lesson = services.lesson_save(
-                lesson=form.save(commit=False), categories=form.cleaned_data["categories"], by=request.user
-            )
-            messages.success(request, _("The lesson was saved in the knowledge base."))
-            return redirect("adviesgroep:lesson_detail", pk=lesson.pk)
+            try:
+                lesson = services.lesson_save(
+                    lesson=form.save(commit=False), categories=form.cleaned_data["categories"], by=request.user
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The lesson was saved in the knowledge base."))
+                return redirect("adviesgroep:lesson_detail", pk=lesson.pk)
     else:
         initial = {}
         source = request.GET.get("signal", "")
@@ -350,15 +362,19 @@ def policy_create(request: HttpRequest) -> HttpResponse:
         form = PolicyFeedbackForm(request.POST, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
-            services.policy_feedback_record(
-                given_on=data["given_on"],
-                recipient=data["recipient"],
-                summary=data["summary"],
-                signals=data["signal_numbers"],
-                by=request.user,
-            )
-            messages.success(request, _("The feedback to policy was recorded."))
-            return redirect("adviesgroep:policy_list")
+            try:
+                services.policy_feedback_record(
+                    given_on=data["given_on"],
+                    recipient=data["recipient"],
+                    summary=data["summary"],
+                    signals=data["signal_numbers"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The feedback to policy was recorded."))
+                return redirect("adviesgroep:policy_list")
     else:
         form = PolicyFeedbackForm(
             initial={"given_on": timezone.localdate(), "signal_numbers": request.GET.get("signals", "")},

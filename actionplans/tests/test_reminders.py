@@ -60,6 +60,28 @@ def test_each_user_gets_one_digest_with_their_own_items(due):
     assert "/actieplannen/rondetafels/" in jan
 
 
+def test_the_digests_name_the_youth_by_initials_only(due, members):
+    """Subject and body of every digest: the initials AR, never "Ahmad" or "Rahimi" (as in invitations).
+
+    Checked: with `_youth_label` giving the full name, or `_without_youth_names` returning the text
+    unchanged, this test fails.
+    """
+    ActionFactory(
+        plan=due,
+        owner=members["Karim"],
+        owner_is_youth=False,
+        description="Ahmad inschrijven bij VDAB; RAHIMI brengt zijn diploma mee",
+        deadline=days(2),
+    )
+    assert reminders_send(today=TODAY) == 3
+    for message in mail.outbox:
+        text = f"{message.subject}\n{message.body}"
+        assert "AR" in message.body
+        assert "ahmad" not in text.lower() and "rahimi" not in text.lower()
+    karim = _by_recipient()["karim@vdab.example"].body
+    assert "AR inschrijven bij VDAB; AR brengt zijn diploma mee" in karim
+
+
 def test_the_same_digest_is_not_sent_twice_on_one_day(due):
     reminders_send(today=TODAY)
     mail.outbox.clear()

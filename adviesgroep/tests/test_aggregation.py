@@ -11,7 +11,8 @@ from django.utils.http import urlencode
 from adviesgroep.charts import Bar, bar_chart_svg
 from adviesgroep.models import Signal, Theme
 from adviesgroep.selectors import Quarter, aggregate_by_category, aggregate_by_theme
-from adviesgroep.tests.factories import SignalFactory
+from adviesgroep.tests.factories import BarrierCategoryFactory, SignalFactory
+from networks.tests.factories import CareNetworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,10 +107,36 @@ def test_the_csv_export_gives_counts_per_category_and_quarter_without_personal_d
     content = response.content.decode()
     rows = list(csv.reader(io.StringIO(content)))
     this = Quarter.current()
-    assert [this.label, category.name, "3", "2"] in rows
+    # 3 signals of 2 networks: below five, so suppressed like on the statistics page.
+    assert [this.label, category.name, "<5", "<5"] in rows
     assert "Ahmad" not in content and "Samira" not in content and "Vraag" not in content
-    total = sum(int(row[2]) for row in rows[1:])
-    assert total == Signal.categories.through.objects.count()
+    assert all(row[2:] == ["<5", "<5"] for row in rows[1:])
+
+
+# Checked: without suppress_small in views.aggregation_csv the test above fails; without "\t" and "\r"
+# in FORMULA_STARTS the formula test below fails.
+def test_the_csv_export_shows_counts_of_five_and_more(advisor_client, category):
+    this = Quarter.current()
+    networks = CareNetworkFactory.create_batch(5)
+    for index in range(6):
+        SignalFactory(
+            network=networks[index % 5], categories=[category], sent_at=this.start_at + datetime.timedelta(hours=1)
+        )
+    rows = list(csv.reader(io.StringIO(advisor_client.get(reverse("adviesgroep:aggregation_csv")).content.decode())))
+    assert [this.label, category.name, "6", "5"] in rows
+
+
+def test_the_csv_export_keeps_a_spreadsheet_from_reading_a_category_as_a_formula(advisor_client):
+    this = Quarter.current()
+    starts = ["=1+2", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd"]
+    for index, start in enumerate(starts):
+        SignalFactory(
+            categories=[BarrierCategoryFactory(name=start, slug=f"formula-{index}")],
+            sent_at=this.start_at + datetime.timedelta(hours=1),
+        )
+    rows = list(csv.reader(io.StringIO(advisor_client.get(reverse("adviesgroep:aggregation_csv")).content.decode())))
+    categories = {row[1] for row in rows[1:]}
+    assert categories == {"'" + start for start in starts}
 
 
 def test_network_users_get_404_on_the_csv(coach_client):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import formats, translation
 
-from adviesgroep.forms import personal_details_in
+from adviesgroep.pseudonyms import identifiers_for, identifying_details_in
 from adviesgroep.selectors import signal_summary_for
 from networks.choices import Intensity, NetworkStatus
 from networks.tests.factories import CareNetworkFactory
@@ -92,6 +92,11 @@ def test_an_estimated_birth_year_gives_an_approximate_age():
 
 def test_the_check_on_the_edited_summary_finds_a_name_a_school_and_a_birth_date(demo_like_youth):
     born = demo_like_youth.birth_date
+    identifiers = identifiers_for(CareNetworkFactory(youth=demo_like_youth))
+
+    def personal_details_in(text, youth):
+        return identifying_details_in(text, identifiers)
+
     assert personal_details_in("Ahmad is gemotiveerd", demo_like_youth)
     assert personal_details_in("zit op Atheneum Gent-Zuid", demo_like_youth)
     assert personal_details_in(f"geboren {born:%d/%m/%Y}", demo_like_youth)
