@@ -555,6 +555,19 @@ class Handover(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    consent_recorded = models.ForeignKey(
+        SharingConsent,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("consent recorded with the proposal"),
+        help_text=_(
+            "The youth's consent to share with the successor's organisation, when it was given for this "
+            "handover; it ends when the handover is declined or cancelled and the organisation does not join."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = HandoverQuerySet.as_manager()
