@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.access import network_sync_access
+from networks.audit import audited_update
 from networks.choices import HandoverReason, HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
 from networks.models import CareNetwork, Handover, Membership, SharingConsent, Supporter
 from networks.services import (
@@ -296,10 +297,10 @@ def handover_accept(*, handover: Handover, by) -> Handover:
             continues_after_18=leaver.continues_after_18 or handover.reason in AT_18_REASONS,
         )
 
-    # Nothing is lost: the leaver's open work moves to the successor.
-    leaver.actions.filter(status=ACTION_OPEN).update(owner=new_membership)
-    leaver.barriers_helping.exclude(status=BARRIER_DONE).update(helper=new_membership)
-    leaver.question_routes.update(member=new_membership)
+    # Nothing is lost: the leaver's open work moves to the successor, each moved row audited.
+    audited_update(leaver.actions.filter(status=ACTION_OPEN), owner=new_membership)
+    audited_update(leaver.barriers_helping.exclude(status=BARRIER_DONE), helper=new_membership)
+    audited_update(leaver.question_routes.all(), member=new_membership)
 
     changed = []
     for field in ("lead", "continuity_figure", "next_contact_by"):
