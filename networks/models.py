@@ -494,8 +494,9 @@ class HandoverQuerySet(models.QuerySet):
           every status, as part of the network's history. That includes the successor after
           acceptance, and the leaver only while their organisation keeps the network.
         - The proposed successor, before joining: only while the handover waits for their answer
-          and, for a successor from an organisation, the youth's consent to share with that
-          organisation holds. "Nothing changes until the successor accepts" (networks/handover.py);
+          (proposed, and the leaver is still a member, else it can no longer be accepted) and, for
+          a successor from an organisation, the youth's consent to share with that organisation
+          holds. "Nothing changes until the successor accepts" (networks/handover.py);
           their access is to the handover, not to the network.
         - Nobody else. A declined, cancelled or withdrawn handover, or one whose consent was
           revoked, is no longer the successor's to read: the proposal is the only reason they saw
@@ -509,7 +510,9 @@ class HandoverQuerySet(models.QuerySet):
                 youth_id=OuterRef("network__youth_id"), organisation_id=OuterRef("successor__organisation_id")
             )
         )
-        offered_to_user = Q(successor__user=user, status=HandoverStatus.PROPOSED) & consent_holds
+        offered_to_user = (
+            Q(successor__user=user, status=HandoverStatus.PROPOSED, leaver__left_on__isnull=True) & consent_holds
+        )
         return self.filter(Q(network__in=CareNetwork.objects.visible_to(user)) | offered_to_user)
 
     def pending(self):

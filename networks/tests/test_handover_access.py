@@ -6,13 +6,15 @@ youth's consent to share with their organisation holds); nobody else. The person
 it: the successor before and after their answer, the leaver after acceptance, an outsider.
 
 How these tests were checked to fail: with the successor's clause in `visible_to` reduced to
-`Q(successor__user=user)` (no status, no consent), the decline, cancel, every-other-status and
-consent-revoked tests fail with 200 instead of 404; with `_after_decline_url` returning the
+`Q(successor__user=user)` (no status, no leaver, no consent), the decline, cancel,
+every-other-status, leaver-left and consent-revoked tests fail with 200 instead of 404 (each
+condition was also removed on its own: its own test fails); with `_after_decline_url` returning the
 handover page, the decline-by-page test fails (the redirect leads to a 404).
 """
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from networks.audit import url_objects
 from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole, Sector
@@ -176,6 +178,15 @@ def test_once_the_consent_for_the_successors_organisation_is_revoked_the_handove
     assert client.post(reverse("networks:handover_accept", args=[handover.pk])).status_code == 404
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.PROPOSED
+
+
+def test_once_the_leaver_has_left_another_way_the_handover_is_404_for_the_successor(handover, lore, client):
+    """It can no longer be accepted ("The leaving member has already left"), so it waits for nobody."""
+    leaver = handover.leaver
+    leaver.left_on = timezone.localdate()  # as membership_end does; its rules are another change's
+    leaver.save(update_fields=["left_on"])
+    client.force_login(lore)
+    assert _page(client, handover).status_code == 404
 
 
 def test_a_successor_without_organisation_needs_no_organisation_consent(network, coach, client):
