@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -191,14 +192,39 @@ def record(
     reason: str = "",
 ) -> AuditEvent:
     """Write one audit event. Takes the user and IP from the request when not given."""
+    request, user = _actor(request, user)
+    event = _event(
+        action,
+        request=request,
+        user=user,
+        object_type=object_type,
+        object_id=object_id,
+        network_id=network_id,
+        youth_id=youth_id,
+        fields=fields,
+        reason=reason,
+    )
+    event.save()
+    return event
+
+
+def _actor(request, user):
+    """(request, user) of the change: given, or the request being served, or audit_actor's user."""
     current = _current.get()
     if request is None and current is not None:
         request = current.get("request")
         user = user or current.get("user")
     if user is None and request is not None:
         user = getattr(request, "user", None)
-    return AuditEvent.objects.create(
-        at=timezone.now(),
+    return request, user
+
+
+def _event(
+    action, *, request, user, object_type, object_id, network_id=None, youth_id=None, fields=(), reason="", at=None
+) -> AuditEvent:
+    """An unsaved event."""
+    return AuditEvent(
+        at=at or timezone.now(),
         action=action,
         object_type=object_type,
         object_id=str(object_id or "")[:64],
@@ -212,43 +238,48 @@ def record(
     )
 
 
-def _scope_of(model_name: str, pk) -> tuple[int | None, int | None]:
-    """(network_id, youth_id) of an object, with at most one query."""
+def _scope_paths() -> dict[str, tuple[type, str, str]]:
+    """{model name: (model, path to its network id or youth id, "network" or "youth")}."""
     from actionplans.models import Action as PlanAction
     from actionplans.models import ActionPlan, Barrier, Evaluation, PlanVersion, QuestionRoute, Referral
-    from networks.models import Handover, Meeting, Membership, Note, SharingConsent
-    from youths.models import Intake
+    from networks.models import CareNetwork, Handover, Meeting, Membership, Note, SharingConsent
+    from youths.models import Intake, Youth
 
+    return {
+        "carenetwork": (CareNetwork, "pk", "network"),
+        "youth": (Youth, "pk", "youth"),
+        "actionplan": (ActionPlan, "network_id", "network"),
+        "meeting": (Meeting, "network_id", "network"),
+        "note": (Note, "network_id", "network"),
+        "handover": (Handover, "network_id", "network"),
+        "membership": (Membership, "network_id", "network"),
+        "evaluation": (Evaluation, "network_id", "network"),
+        "action": (PlanAction, "plan__network_id", "network"),
+        "barrier": (Barrier, "plan__network_id", "network"),
+        "referral": (Referral, "plan__network_id", "network"),
+        "planversion": (PlanVersion, "plan__network_id", "network"),
+        "questionroute": (QuestionRoute, "plan__network_id", "network"),
+        "intake": (Intake, "youth_id", "youth"),
+        "sharingconsent": (SharingConsent, "youth_id", "youth"),
+    }
+
+
+def _scope_of(model_name: str, pk) -> tuple[int | None, int | None]:
+    """(network_id, youth_id) of an object, with at most one query."""
     if pk in (None, ""):
         return None, None
     if model_name == "carenetwork":
         return int(pk), None
     if model_name == "youth":
         return None, int(pk)
-    by_network = {
-        "actionplan": (ActionPlan, "network_id"),
-        "meeting": (Meeting, "network_id"),
-        "note": (Note, "network_id"),
-        "handover": (Handover, "network_id"),
-        "membership": (Membership, "network_id"),
-        "evaluation": (Evaluation, "network_id"),
-        "action": (PlanAction, "plan__network_id"),
-        "barrier": (Barrier, "plan__network_id"),
-        "referral": (Referral, "plan__network_id"),
-        "planversion": (PlanVersion, "plan__network_id"),
-        "questionroute": (QuestionRoute, "plan__network_id"),
-    }
-    by_youth = {"intake": (Intake, "youth_id"), "sharingconsent": (SharingConsent, "youth_id")}
+    if model_name not in _scope_paths():
+        return None, None
+    model, path, kind = _scope_paths()[model_name]
     try:
-        if model_name in by_network:
-            model, path = by_network[model_name]
-            return model.objects.filter(pk=pk).values_list(path, flat=True).first(), None
-        if model_name in by_youth:
-            model, path = by_youth[model_name]
-            return None, model.objects.filter(pk=pk).values_list(path, flat=True).first()
+        scope_id = model.objects.filter(pk=pk).values_list(path, flat=True).first()
     except (ValueError, TypeError):
-        pass
-    return None, None
+        return None, None
+    return (scope_id, None) if kind == "network" else (None, scope_id)
 
 
 def _scope_of_instance(instance) -> tuple[int | None, int | None]:
@@ -444,9 +475,52 @@ def _on_m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
     )
 
 
+def audited_update(queryset, **values) -> int:
+    """`queryset.update(**values)`, audited like a save of each row: one UPDATE event per row changed.
+
+    QuerySet.update() sends no post_save, so the model signals above never see a bulk change;
+    every bulk change of an audited model goes through here instead. One event per row, not one
+    naming all ids: the trail's readers (the lead's audit page, the admin's search on object id,
+    the `audit_object_idx` index) find a record's history by (object type, object id), and a
+    moved action must show up there like an action edited on its own page. The rows are locked
+    and listed first, so the events name exactly the rows the update changed. Returns the
+    number of rows changed.
+    """
+    model = queryset.model
+    model_name = model._meta.model_name
+    fields = sorted({model._meta.get_field(name).name for name in values} - _IGNORED_FIELDS)
+    _model, path, kind = _scope_paths().get(model_name, (model, None, ""))
+    with transaction.atomic(using=queryset.db):
+        locked = queryset.select_for_update(of=("self",)).order_by("pk")
+        rows = (
+            list(locked.values_list("pk", path)) if path else [(pk, None) for pk in locked.values_list("pk", flat=True)]
+        )
+        if not rows:
+            return 0
+        changed = model._base_manager.using(queryset.db).filter(pk__in=[pk for pk, _scope in rows]).update(**values)
+        if fields and model in audited_models():
+            request, user = _actor(None, None)
+            at = timezone.now()
+            AuditEvent.objects.bulk_create(
+                _event(
+                    Action.UPDATE,
+                    request=request,
+                    user=user,
+                    object_type=model_name,
+                    object_id=pk,
+                    network_id=scope if kind == "network" else None,
+                    youth_id=scope if kind == "youth" else None,
+                    fields=fields,
+                    at=at,
+                )
+                for pk, scope in rows
+            )
+    return changed
+
+
 def audited_models() -> list:
     from actionplans.models import Action as PlanAction
-    from actionplans.models import ActionPlan, Barrier, Referral
+    from actionplans.models import ActionPlan, Barrier, QuestionRoute, Referral
     from networks.models import CareNetwork, Handover, Meeting, Membership, Note, SharingConsent
     from youths.models import Intake, Youth
 
@@ -459,6 +533,7 @@ def audited_models() -> list:
         PlanAction,
         Barrier,
         Referral,
+        QuestionRoute,
         Meeting,
         Note,
         SharingConsent,

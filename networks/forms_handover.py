@@ -1,12 +1,13 @@
 """Forms of the warm handover and of closing a network. They narrow their choices to the network."""
 
 from django import forms
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.choices import ClosureReason, HandoverReason, MemberRole
 from networks.handover import handover_leavers_for, joins_without_consent
-from networks.models import Handover, Organisation, Supporter
+from networks.models import Handover, Membership, Organisation, Supporter
 from zorgnetwerk.forms import ModelChoiceField, PersonNameField
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
@@ -27,6 +28,22 @@ class SupporterChoiceField(ModelChoiceField):
 class LeaverChoiceField(ModelChoiceField):
     def label_from_instance(self, membership):
         return f"{membership.supporter.full_name} ({membership.get_role_display()})"
+
+
+def successors_known_to(network):
+    """The supporters a member may hand over to: those the add-member form offers (networks/forms.py).
+
+    Supporters of active partner organisations, and the family and volunteers of this youth (a
+    supporter without organisation who is or was a member of one of the youth's networks). Never
+    the family of other youths, who are known only in their own networks, nor after that youth's
+    erasure. Members of this network stay in the list: one of them may take over.
+    """
+    family_of_youth = Membership.objects.filter(network__youth_id=network.youth_id, supporter=OuterRef("pk"))
+    return (
+        Supporter.objects.filter(Q(organisation__is_active=True) | Exists(family_of_youth))
+        .select_related("organisation")
+        .order_by("last_name", "first_name", "pk")
+    )
 
 
 class HandoverStartForm(forms.Form):
@@ -87,9 +104,7 @@ class HandoverStartForm(forms.Form):
         own = next((m for m in leavers if m.supporter.user_id == user.pk), None)
         if own is not None:
             self.fields["leaver"].initial = own.pk
-        self.fields["successor"].queryset = Supporter.objects.select_related("organisation").order_by(
-            "last_name", "first_name"
-        )
+        self.fields["successor"].queryset = successors_known_to(network)
 
     def clean(self):
         data = super().clean()
@@ -99,7 +114,7 @@ class HandoverStartForm(forms.Form):
                 if not data.get(field):
                     self.add_error(field, _("Give the first and last name of the new supporter."))
             email = data.get("new_email")
-            if email and Supporter.objects.filter(email__iexact=email).exists():
+            if email and self.fields["successor"].queryset.filter(email__iexact=email).exists():
                 self.add_error(
                     "new_email", _("A supporter with this e-mail address exists already: choose them from the list.")
                 )

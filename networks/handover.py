@@ -22,8 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.access import network_sync_access
+from networks.audit import audited_update
 from networks.choices import HandoverReason, HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
-from networks.models import CareNetwork, Handover, Membership, Supporter
+from networks.models import CareNetwork, Handover, Membership, SharingConsent, Supporter
 from networks.services import (
     membership_end,
     network_add_member,
@@ -148,11 +149,12 @@ def handover_start(
     if Handover.objects.pending().filter(leaver=leaver).exists():
         raise ValidationError(_("This member already has a handover waiting for acceptance."))
     organisation = successor.organisation
+    consent = None
     if joins_without_consent(network, organisation):
         # The same rule as for any new member: an organisation joins only with the youth's consent.
         if not share_consent:
             raise ValidationError(_consent_missing(organisation))
-        sharing_consent_record(youth=network.youth, organisation=organisation, by=by)
+        consent = sharing_consent_record(youth=network.youth, organisation=organisation, by=by)
     handover = Handover.objects.create(
         network=network,
         leaver=leaver,
@@ -166,6 +168,7 @@ def handover_start(
         documents_shared=documents_shared,
         handover_on=handover_on or timezone.localdate(),
         proposed_by=by if getattr(by, "is_authenticated", False) else None,
+        consent_recorded=consent,
     )
     timeline_record(
         network=network,
@@ -210,6 +213,58 @@ def _consent_missing(organisation) -> str:
     ) % {"organisation": organisation.name}
 
 
+def handover_consent_end(*, handover: Handover, by) -> SharingConsent | None:
+    """The consent recorded for a proposal ends with it: the organisation never joined.
+
+    Consent is given per organisation (DESIGN.md, "Who may see what"); one given only so that a
+    proposed successor could join says nothing once the handover is declined, cancelled or
+    withdrawn. It stays when the organisation had it before the proposal (then the proposal
+    recorded none), when the organisation has an active member in one of the youth's networks,
+    or when another handover to that organisation still waits (which then carries it). Call
+    inside the transaction that ends the handover; returns the consent that ended, if any.
+    """
+    if handover.consent_recorded_id is None:
+        return None
+    consent = (
+        SharingConsent.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=handover.consent_recorded_id)
+    )
+    if consent.revoked_on is not None:
+        return None
+    youth_id = consent.youth_id
+    if (
+        Membership.objects.active()
+        .filter(network__youth_id=youth_id, supporter__organisation_id=consent.organisation_id)
+        .exists()
+    ):
+        return None
+    still_waiting = (
+        Handover.objects.pending()
+        .filter(network__youth_id=youth_id, successor__organisation_id=consent.organisation_id)
+        .exclude(pk=handover.pk)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if still_waiting is not None:
+        still_waiting.consent_recorded = consent
+        still_waiting.save(update_fields=["consent_recorded"])
+        return None
+    consent.revoked_on = max(timezone.localdate(), consent.given_on)
+    consent.save(update_fields=["revoked_on"])
+    timeline_record(
+        network=handover.network,
+        kind=TimelineKind.CONSENT,
+        summary=_(
+            "The consent to share information with %(organisation)s, given for the handover to %(successor)s, "
+            "ended with that handover"
+        )
+        % {"organisation": consent.organisation.name, "successor": handover.successor.full_name},
+        actor=by,
+    )
+    return consent
+
+
 def _lock_pending(handover: Handover) -> Handover:
     handover = Handover.objects.select_for_update().get(pk=handover.pk)
     if handover.status != HandoverStatus.PROPOSED:
@@ -242,10 +297,10 @@ def handover_accept(*, handover: Handover, by) -> Handover:
             continues_after_18=leaver.continues_after_18 or handover.reason in AT_18_REASONS,
         )
 
-    # Nothing is lost: the leaver's open work moves to the successor.
-    leaver.actions.filter(status=ACTION_OPEN).update(owner=new_membership)
-    leaver.barriers_helping.exclude(status=BARRIER_DONE).update(helper=new_membership)
-    leaver.question_routes.update(member=new_membership)
+    # Nothing is lost: the leaver's open work moves to the successor, each moved row audited.
+    audited_update(leaver.actions.filter(status=ACTION_OPEN), owner=new_membership)
+    audited_update(leaver.barriers_helping.exclude(status=BARRIER_DONE), helper=new_membership)
+    audited_update(leaver.question_routes.all(), member=new_membership)
 
     changed = []
     for field in ("lead", "continuity_figure", "next_contact_by"):
@@ -289,6 +344,7 @@ def handover_decline(*, handover: Handover, reason: str, by) -> Handover:
     handover.decided_by = by
     handover.decided_at = timezone.now()
     handover.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
+    handover_consent_end(handover=handover, by=by)
     network = handover.network
     timeline_record(
         network=network,
@@ -339,10 +395,14 @@ def network_close(*, network: CareNetwork, reason: str, note: str, by) -> CareNe
     network.closure_note = note.strip()
     network.ended_on = max(timezone.localdate(), network.started_on)
     network.save(update_fields=["status", "closure_reason", "closure_note", "ended_on", "updated_at"])
-    # A proposal cannot be accepted into a closed network.
-    Handover.objects.pending().filter(network=network).update(
-        status=HandoverStatus.CANCELLED, decided_at=timezone.now()
-    )
+    # A proposal cannot be accepted into a closed network. Saved one by one, so each change is
+    # audited like any other, and the consent given for it ends with it.
+    for handover in Handover.objects.pending().filter(network=network).select_for_update().order_by("pk"):
+        handover.network = network
+        handover.status = HandoverStatus.CANCELLED
+        handover.decided_at = timezone.now()
+        handover.save(update_fields=["status", "decided_at"])
+        handover_consent_end(handover=handover, by=by)
     network_sync_access(network=network)
     timeline_record(
         network=network,

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -502,14 +502,32 @@ class Meeting(models.Model):
 
 class HandoverQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Handovers the user may read: those of networks they see, and those offered to them.
+        """Who may read a handover, in every status; every handover view starts here (404 otherwise).
 
-        A successor reads the handover before joining; their access is to the handover, not
-        to the network (networks/handover.py).
+        - Whoever sees the network (DESIGN.md, "Who may see what"): every handover of it, in
+          every status, as part of the network's history. That includes the successor after
+          acceptance, and the leaver only while their organisation keeps the network.
+        - The proposed successor, before joining: only while the handover waits for their answer
+          (proposed, and the leaver is still a member, else it can no longer be accepted) and, for
+          a successor from an organisation, the youth's consent to share with that organisation
+          holds. "Nothing changes until the successor accepts" (networks/handover.py);
+          their access is to the handover, not to the network.
+        - Nobody else. A declined, cancelled or withdrawn handover, or one whose consent was
+          revoked, is no longer the successor's to read: the proposal is the only reason they saw
+          the youth's name. The successor's clause names the one status it allows, so a status
+          added later stays closed to them.
         """
         if not getattr(user, "is_authenticated", False) or user.is_advisory:
             return self.none()
-        return self.filter(Q(network__in=CareNetwork.objects.visible_to(user)) | Q(successor__user=user))
+        consent_holds = Q(successor__organisation__isnull=True) | Exists(
+            SharingConsent.objects.active().filter(
+                youth_id=OuterRef("network__youth_id"), organisation_id=OuterRef("successor__organisation_id")
+            )
+        )
+        offered_to_user = (
+            Q(successor__user=user, status=HandoverStatus.PROPOSED, leaver__left_on__isnull=True) & consent_holds
+        )
+        return self.filter(Q(network__in=CareNetwork.objects.visible_to(user)) | offered_to_user)
 
     def pending(self):
         return self.filter(status=HandoverStatus.PROPOSED)
@@ -555,6 +573,19 @@ class Handover(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    consent_recorded = models.ForeignKey(
+        SharingConsent,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("consent recorded with the proposal"),
+        help_text=_(
+            "The youth's consent to share with the successor's organisation, when it was given for this "
+            "handover; it ends when the handover is declined or cancelled and the organisation does not join."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = HandoverQuerySet.as_manager()

@@ -170,8 +170,16 @@ def handover_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _error_text(error))
         else:
             messages.success(request, _("You declined the handover. The lead of the network has been told."))
+            return redirect(_after_decline_url(request.user, handover))
         return redirect("networks:handover_detail", pk=handover.pk)
     return _render_handover(request, handover, form, status=400)
+
+
+def _after_decline_url(user, handover: Handover) -> str:
+    """The lead who answered for a successor without login still reads the handover; the successor does not."""
+    if Handover.objects.visible_to(user).filter(pk=handover.pk).exists():
+        return reverse("networks:handover_detail", args=[handover.pk])
+    return reverse("networks:dashboard")
 
 
 # --- follow-up after a new lead -------------------------------------------------------------
