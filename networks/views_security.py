@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from networks.access import get_network_for_user, get_open_network_for_user
 from networks.audit import Action, record
+from networks.gdpr import user_may_export_youth_data, youth_export_zip
 from networks.models import AuditEvent, CareNetwork, Note
 from youths.models import Youth
 
@@ -88,23 +89,17 @@ def network_audit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _youth_for_export(user, pk) -> Youth:
-    """An admin may export any youth; a network's lead the youth of that network."""
-    queryset = Youth.objects.all()
-    if not (user.is_superuser or user.is_staff):
-        lead_of = CareNetwork.objects.visible_to(user).filter(lead__supporter__user=user).values("youth_id")
-        queryset = queryset.filter(pk__in=lead_of)
-    youth = queryset.filter(pk=pk).first()
-    if youth is None:
+    """Any youth for a privacy officer (the permission youths.export_youth_data); 404 for everyone else,
+    the network's lead and `is_staff` included."""
+    if not user_may_export_youth_data(user):
         raise Http404
-    return youth
+    return get_object_or_404(Youth, pk=pk)
 
 
 @login_required
 @require_POST
 def youth_export(request: HttpRequest, youth_id: int) -> HttpResponse:
     """Right of access: everything about one youth as a ZIP (JSON and the PDFs); logged."""
-    from networks.gdpr import youth_export_zip
-
     youth = _youth_for_export(request.user, youth_id)
     data = youth_export_zip(youth=youth)
     record(Action.EXPORT, request=request, object_type="youth", object_id=youth.pk, youth_id=youth.pk)
@@ -114,8 +109,27 @@ def youth_export(request: HttpRequest, youth_id: int) -> HttpResponse:
     return response
 
 
+EXPORT_SEARCH_LIMIT = 50
+
+
+@login_required
+def youth_export_search(request: HttpRequest) -> HttpResponse:
+    """The privacy officer finds the youth who asked for their data, by name; 404 for everyone else."""
+    if not user_may_export_youth_data(request.user):
+        raise Http404
+    query = request.GET.get("q", "").strip()[:200]
+    youths = Youth.objects.none()
+    if query:
+        youths = Youth.objects.all()
+        for word in query.split()[:5]:
+            youths = youths.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+        youths = youths.order_by("last_name", "first_name", "pk")[:EXPORT_SEARCH_LIMIT]
+    return render(request, "networks/youth_export_search.html", {"query": query, "youths": youths})
+
+
 @login_required
 def youth_export_page(request: HttpRequest, youth_id: int) -> HttpResponse:
+    """The privacy officer's page for one youth's export (what is in the ZIP, and the button)."""
     youth = _youth_for_export(request.user, youth_id)
     return render(request, "networks/youth_export.html", {"youth": youth})
 

@@ -111,6 +111,9 @@ class Youth(models.Model):
         verbose_name = _("youth")
         verbose_name_plural = _("youths")
         ordering = ["first_name", "last_name"]
+        # A model-wide permission on purpose: the privacy officer answers a youth's request for
+        # their data (GDPR art. 15/20) for any youth; it opens the export and nothing else.
+        permissions = [("export_youth_data", _("Can export all data about a youth (privacy officer)"))]
         indexes = [
             models.Index(fields=["last_name", "first_name"], name="youth_name_idx"),
             models.Index(fields=["birth_date"], name="youth_birth_date_idx"),

@@ -43,8 +43,9 @@ EXCLUDED_NAMESPACES = {"admin": "Django admin: staff only, read-only where it ma
 
 # Reviewed exceptions to the rules, as (url name, persona) -> allowed statuses, with the reason.
 EXCEPTIONS = {
-    # An admin may export any youth's data (right of access); admins are trusted with all data.
+    # The export is a privacy officer's task: a superuser holds every permission, the lead gets 404.
     ("networks:youth_export_page", "admin"): {200},
+    ("networks:youth_export_page", "member"): {404},
     # Only the proposed successor accepts or declines a handover; the lead proposed it.
     ("networks:handover_accept", "member"): {404, 405, 302},
     ("networks:handover_decline", "member"): {404, 405, 302},

@@ -9,7 +9,10 @@ from youths.models import Youth
 
 
 class Command(BaseCommand):
-    help = "Anonymise one youth on request (right to erasure). Needs the admin's e-mail and a reason."
+    help = (
+        "Anonymise one youth on request (right to erasure): names, birth date, free texts, the signals about them, "
+        "supporters known only through them; their open networks are closed. Needs the admin's e-mail and a reason."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("youth_id", type=int)

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from networks import demo
@@ -7,8 +8,17 @@ from networks import demo
 class Command(BaseCommand):
     help = "Load fictional demo data for Ghent (idempotent) and print the demo logins."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            # The demo logins, a superuser among them, share a password that is in the README.
+            raise CommandError(
+                "seed_demo refuses to run with DEBUG off: it creates demo logins, a superuser among them, "
+                "with a published password. Use it on a development machine (DEBUG=1) only."
+            )
+        self._seed()
+
+    @transaction.atomic
+    def _seed(self):
         context = demo.seed_organisations_and_people()
         for step in demo_steps():
             step(context)

@@ -1,0 +1,21 @@
+"""seed_demo makes demo logins with a published password, a superuser among them: never in production."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from networks.models import User
+
+
+def test_seed_demo_refuses_to_run_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo", verbosity=0)
+    assert not User.objects.exists()
+
+
+def test_seed_demo_runs_on_a_development_machine(db, settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    assert "Demo data ready" in capsys.readouterr().out
+    assert User.objects.filter(is_superuser=True).exists()
