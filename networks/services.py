@@ -216,7 +216,11 @@ def membership_remove(*, membership: Membership, by, reason: str = "") -> Member
     the timeline and, after commit, to the organisation and the member that were removed.
     """
     # Lock the network first: who the lead is decides who may end what.
-    network = CareNetwork.objects.select_for_update().select_related("lead__supporter").get(pk=membership.network_id)
+    network = (
+        CareNetwork.objects.select_for_update(of=("self",))
+        .select_related("lead__supporter")
+        .get(pk=membership.network_id)
+    )
     membership = Membership.objects.select_related("supporter__organisation", "supporter__user").get(pk=membership.pk)
     membership.network = network
     refusal = membership_refusal(membership=membership, user=by)
@@ -388,7 +392,11 @@ def sharing_consent_revoke(*, consent, by) -> list[Membership]:
     """
     from networks.models import SharingConsent
 
-    consent = SharingConsent.objects.select_for_update().select_related("organisation", "youth").get(pk=consent.pk)
+    consent = (
+        SharingConsent.objects.select_for_update(of=("self",))
+        .select_related("organisation", "youth")
+        .get(pk=consent.pk)
+    )
     if by is not None and not consent_may_change(youth=consent.youth, organisation=consent.organisation, user=by):
         raise PermissionDenied(consent_refusal_message(consent.organisation))
     if consent.revoked_on is not None:
