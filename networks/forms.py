@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.choices import MemberRole, Sector, Trust
 from networks.models import CareNetwork, Membership, Organisation, SharingConsent, Supporter
-from networks.services import youth_has_sharing_consent
+from networks.services import consent_keeper, consent_may_change, network_may_set_lead, youth_has_sharing_consent
 from zorgnetwerk.forms import ModelChoiceField, PersonNameField, model_choice_formfield
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -33,13 +33,17 @@ class NetworkForm(forms.ModelForm):
         members = Membership.objects.active().filter(network=self.instance).select_related("supporter")
         for name in ("lead", "continuity_figure", "next_contact_by"):
             self.fields[name].queryset = members
-        lead = self.instance.lead
-        if lead is not None:
-            # Only the lead hands the lead role on (networks.services.network_rotate_lead).
+        # The lead role moves only when the lead passes it on (networks.services.network_may_set_lead).
+        if self.instance.lead_id is not None:
             self.fields["lead"].required = True
-            if lead.supporter.user_id != user.pk:
-                self.fields["lead"].disabled = True
-                self.fields["lead"].help_text = _("Only the current lead can hand the lead role to another member.")
+        if not network_may_set_lead(network=self.instance, user=user):
+            self.fields["lead"].disabled = True
+            self.fields["lead"].required = False
+            self.fields["lead"].help_text = (
+                _("Only the current lead can hand the lead role to another member.")
+                if self.instance.lead_id is not None
+                else _("This network has no lead. An administrator appoints one.")
+            )
 
 
 class SupporterChoiceField(ModelChoiceField):
@@ -120,11 +124,23 @@ class MembershipForm(forms.Form):
         if not supporter and not cleaned.get("new_first_name"):
             self.add_error("new_first_name", _("Give the first name of the new supporter."))
         organisation = supporter.organisation if supporter else cleaned.get("new_organisation")
+        needs_consent = organisation is not None and not youth_has_sharing_consent(
+            youth=self.network.youth, organisation=organisation
+        )
         if (
-            organisation is not None
-            and not cleaned.get("share_consent")
-            and not youth_has_sharing_consent(youth=self.network.youth, organisation=organisation)
+            needs_consent
+            and cleaned.get("share_consent")
+            and not consent_may_change(youth=self.network.youth, organisation=organisation, user=self.user)
         ):
+            self.add_error(
+                "share_consent",
+                _(
+                    "Only the lead, the guardian or a member of %(organisation)s can record the youth's "
+                    "consent to share information with %(organisation)s. Ask one of them."
+                )
+                % {"organisation": organisation.name},
+            )
+        if needs_consent and not cleaned.get("share_consent"):
             label = _("The youth agrees to share information with %(organisation)s") % {
                 "organisation": organisation.name
             }
@@ -175,8 +191,30 @@ class SharingConsentForm(forms.ModelForm):
         formfield_callback = model_choice_formfield
         widgets = {"given_on": DATE_INPUT}
 
-    def __init__(self, *args, youth, **kwargs):
+    def __init__(self, *args, youth, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.youth = youth
         consented = SharingConsent.objects.active().filter(youth=youth, organisation=OuterRef("pk"))
-        self.fields["organisation"].queryset = Organisation.objects.filter(is_active=True).exclude(Exists(consented))
+        organisations = Organisation.objects.filter(is_active=True).exclude(Exists(consented))
+        if not consent_keeper(youth=youth, user=user):
+            # "Consent is recorded ... by the lead, the guardian, or a member of that organisation."
+            organisations = organisations.filter(pk=user.organisation_id)
+        self.fields["organisation"].queryset = organisations
+
+
+class MembershipEndForm(forms.Form):
+    """Ending a membership; a reason is required when it is someone else's (the lead's decision)."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=200,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The reason goes to the timeline and to the organisation of the member."),
+    )
+
+    def __init__(self, *args, reason_required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = reason_required
+        if not reason_required:
+            self.fields["reason"].help_text = _("Optional. It goes to the timeline.")

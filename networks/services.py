@@ -1,12 +1,26 @@
-"""Changes to networks that touch several models. Each keeps access in step."""
+"""Changes to networks that touch several models. Each keeps access in step.
 
+Who may change what is written as one small function per rule (`membership_may_end`,
+`network_may_set_lead`, `consent_may_change`, ...), each quoting DESIGN.md. The services below
+enforce them, so a view, a form or Django admin cannot go round them; views and templates use
+the same functions to hide what a user may not do.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.access import network_sync_access
-from networks.choices import TimelineKind
+from networks.choices import MemberRole, TimelineKind
 from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
+
+logger = logging.getLogger(__name__)
 
 
 def timeline_record(*, network: CareNetwork, kind: str, summary: str, actor=None, occurred_at=None) -> TimelineEntry:
@@ -39,35 +53,242 @@ def network_add_member(*, network: CareNetwork, supporter: Supporter, role: str,
     return membership
 
 
+# --- who may do what (DESIGN.md, "Who may see what") ----------------------------------------
+
+
+def user_acts_as_admin(user, permission: str) -> bool:
+    """An admin: "Admins work in Django admin" -- staff with the model permission (a superuser has all)."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.is_staff
+        and user.has_perm(f"networks.{permission}")
+    )
+
+
+def network_user_is_lead(*, network: CareNetwork, user) -> bool:
+    """The user is the network's lead (trekker) in person: "the supporter who keeps the network going"."""
+    lead = network.lead
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and lead is not None
+        and lead.left_on is None
+        and lead.supporter.user_id == user.pk
+    )
+
+
+def network_may_set_lead(*, network: CareNetwork, user) -> bool:
+    """ "The lead role moves only when the lead passes it on, by an accepted handover, or by an admin."
+
+    The accepted handover moves the role in networks.handover.handover_accept. A network without
+    a lead (data from before this rule) gets one from an admin only: letting any member take an
+    empty lead role is how the role was taken over, so nobody in the app may claim it.
+    """
+    if user_acts_as_admin(user, "change_carenetwork"):
+        return True
+    return network_user_is_lead(network=network, user=user)
+
+
+def membership_holds_lead_role(*, membership: Membership, network: CareNetwork | None = None) -> bool:
+    """ "The lead's membership cannot be ended before" the role is passed on (DESIGN.md)."""
+    network = network or membership.network
+    return network.lead_id is not None and network.lead_id == membership.pk
+
+
+def membership_may_end(*, membership: Membership, user) -> bool:
+    """ "A member may end their own membership or one of their own organisation's; the lead may end any membership."
+
+    An admin may too (DESIGN.md: admin changes go through the same services). Whether the
+    membership may end at all (it may not while it holds the lead role) is
+    membership_holds_lead_role.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user_acts_as_admin(user, "change_membership"):
+        return True
+    supporter = membership.supporter
+    if supporter.user_id == user.pk:
+        return True
+    if user.organisation_id is not None and supporter.organisation_id == user.organisation_id:
+        return True
+    return network_user_is_lead(network=membership.network, user=user)
+
+
+def membership_end_needs_reason(*, membership: Membership, user) -> bool:
+    """ "The lead may end any membership, with a reason on the timeline": ending someone else's needs one.
+
+    Someone else's: not your own and not one of your own organisation's.
+    """
+    supporter = membership.supporter
+    own = supporter.user_id is not None and supporter.user_id == getattr(user, "pk", None)
+    own_organisation = supporter.organisation_id is not None and supporter.organisation_id == getattr(
+        user, "organisation_id", None
+    )
+    return not (own or own_organisation)
+
+
+def consent_keeper(*, youth, user) -> bool:
+    """The lead or the guardian of the youth's open network, who may record or revoke any organisation's consent."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user_acts_as_admin(user, "change_sharingconsent"):
+        return True
+    as_lead = Q(lead__supporter__user=user, lead__left_on__isnull=True)
+    as_guardian = Q(
+        memberships__role=MemberRole.GUARDIAN, memberships__left_on__isnull=True, memberships__supporter__user=user
+    )
+    return CareNetwork.objects.filter(youth=youth).open().filter(as_lead | as_guardian).exists()
+
+
+def consent_may_change(*, youth, organisation, user) -> bool:
+    """ "Consent is recorded or revoked by the lead, the guardian, or a member of that organisation" (DESIGN.md)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if organisation is not None and user.organisation_id == organisation.pk:
+        return True
+    return consent_keeper(youth=youth, user=user)
+
+
+# --- memberships -------------------------------------------------------------------------------
+
+
 @transaction.atomic
-def membership_end(*, membership: Membership, by=None, left_on=None) -> Membership:
-    """End a membership; the organisation loses access when this was its last active member."""
+def membership_end(*, membership: Membership, by=None, left_on=None, reason: str = "") -> Membership:
+    """End a membership; the organisation loses access when this was its last active member.
+
+    The mechanism, for flows that check their own right first (an accepted handover, a revoked
+    consent, membership_remove). It never ends the lead's membership: "the lead's membership
+    cannot be ended before" the role is passed on.
+    """
+    network = CareNetwork.objects.select_for_update().get(pk=membership.network_id)
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    if locked.left_on is not None:
+        raise ValidationError(_("This membership has already ended."))
+    if membership_holds_lead_role(membership=locked, network=network):
+        raise ValidationError(lead_membership_message())
     membership.left_on = left_on or timezone.localdate()
     membership.save(update_fields=["left_on"])
-    network = membership.network
-    for field in ("lead", "continuity_figure", "next_contact_by"):
+    for field in ("continuity_figure", "next_contact_by"):
         if getattr(network, f"{field}_id") == membership.pk:
             setattr(network, field, None)
             network.save(update_fields=[field])
+    membership.network = network
     network_sync_access(network=network)
+    name = membership.supporter.full_name
+    reason = (reason or "").strip()
     timeline_record(
         network=network,
         kind=TimelineKind.MEMBER,
-        summary=_("%(name)s left the network") % {"name": membership.supporter.full_name},
+        summary=(
+            _("%(name)s left the network. Reason: %(reason)s") % {"name": name, "reason": reason}
+            if reason
+            else _("%(name)s left the network") % {"name": name}
+        ),
         actor=by,
     )
     return membership
 
 
+def lead_membership_message() -> str:
+    return _(
+        "This member is the lead of the network. The lead passes the role on to another member first; "
+        "then the membership can end."
+    )
+
+
+def membership_refusal(*, membership: Membership, user) -> str:
+    """Why this user cannot end this membership now, in words for the user; empty when they can."""
+    if membership_holds_lead_role(membership=membership):
+        return lead_membership_message()
+    if not membership_may_end(membership=membership, user=user):
+        return _(
+            "You can end your own membership or one of your own organisation's. "
+            "Only the lead can end the membership of another organisation."
+        )
+    return ""
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by, reason: str = "") -> Membership:
+    """Someone ends a membership in the app or in Django admin: the rules of who may are checked here.
+
+    When it is someone else's membership (the lead's or an admin's decision), the reason goes to
+    the timeline and, after commit, to the organisation and the member that were removed.
+    """
+    # Lock the network first: who the lead is decides who may end what.
+    network = (
+        CareNetwork.objects.select_for_update(of=("self",))
+        .select_related("lead__supporter")
+        .get(pk=membership.network_id)
+    )
+    membership = Membership.objects.select_related("supporter__organisation", "supporter__user").get(pk=membership.pk)
+    membership.network = network
+    refusal = membership_refusal(membership=membership, user=by)
+    if refusal:
+        raise PermissionDenied(refusal)
+    reason = (reason or "").strip()
+    needs_reason = membership_end_needs_reason(membership=membership, user=by)
+    if needs_reason and not reason:
+        raise ValidationError(
+            {"reason": _("Say why this membership ends: the reason goes to the timeline and to the organisation.")}
+        )
+    membership_end(membership=membership, by=by, reason=reason)
+    if needs_reason:
+        _mail_removed_member(membership=membership, by=by, reason=reason)
+    return membership
+
+
+def _mail_removed_member(*, membership: Membership, by, reason: str) -> None:
+    """Tell the organisation and the member that was removed, after commit (no youth's name: initials)."""
+    supporter = membership.supporter
+    organisation = supporter.organisation
+    recipients = sorted(
+        {
+            address
+            for address in (
+                getattr(organisation, "email", ""),
+                supporter.email or (supporter.user.email if supporter.user_id else ""),
+            )
+            if address
+        }
+    )
+    if not recipients:
+        return
+    subject = _("A membership of a care network was ended")
+    body = _(
+        "The membership of %(name)s of the care network of %(initials)s was ended by %(by)s.\n"
+        "Reason: %(reason)s\n\n%(site)s\n"
+    ) % {
+        "name": supporter.full_name,
+        "initials": membership.network.youth.initials,
+        "by": (by.get_full_name() or by.email) if getattr(by, "is_authenticated", False) else "—",
+        "reason": reason,
+        "site": settings.SITE_URL,
+    }
+
+    def send():
+        for recipient in recipients:
+            try:
+                send_mail(subject, body, None, [recipient])
+            except OSError:
+                # The change is committed; a failing mail server must not turn it into an error page.
+                logger.exception("Could not send the e-mail about an ended membership")
+
+    transaction.on_commit(send)
+
+
 @transaction.atomic
 def network_rotate_lead(*, network: CareNetwork, new_lead: Membership, by) -> CareNetwork:
-    """The lead hands the trekker role on: "this can also be a rotating role" (playbook, step 4)."""
+    """The lead hands the trekker role on: "this can also be a rotating role" (playbook, step 4).
+
+    Only the lead or an admin (network_may_set_lead); the accepted handover has its own path.
+    """
     import datetime
 
-    from django.core.exceptions import ValidationError
-
     network = CareNetwork.objects.select_for_update(of=("self",)).select_related("lead__supporter").get(pk=network.pk)
-    if network.lead_id and network.lead.supporter.user_id != getattr(by, "pk", None):
+    if not network_may_set_lead(network=network, user=by):
+        if network.lead_id is None:
+            raise ValidationError(_("This network has no lead. An administrator appoints one."))
         raise ValidationError(_("Only the current lead can hand the lead role to another member."))
     if new_lead.network_id != network.pk or new_lead.left_on is not None:
         raise ValidationError({"new_lead": _("Choose an active member of this network.")})
@@ -86,6 +307,16 @@ def network_rotate_lead(*, network: CareNetwork, new_lead: Membership, by) -> Ca
         actor=by,
     )
     return network
+
+
+@transaction.atomic
+def supporter_save(*, supporter: Supporter, by=None) -> Supporter:
+    """Save a supporter's details (admin); access follows a new login: "one service function does both"."""
+    supporter.save()
+    networks = CareNetwork.objects.filter(memberships__supporter=supporter, memberships__left_on__isnull=True)
+    for network in networks.distinct():
+        network_sync_access(network=network)
+    return supporter
 
 
 # --- Steps 1 and 2 (issue 3): consent to share, activation, network details, new members ---
@@ -107,9 +338,11 @@ def youth_has_sharing_consent(*, youth, organisation) -> bool:
 
 @transaction.atomic
 def sharing_consent_record(*, youth, organisation, by, given_on=None):
-    """Record the youth's consent to share with one organisation: consent is given per organisation."""
-    from django.core.exceptions import ValidationError
+    """Record the youth's consent to share with one organisation: consent is given per organisation.
 
+    The writer. The app and admin call sharing_consent_give, which checks who may record it
+    (consent_may_change) first.
+    """
     from networks.models import SharingConsent
 
     if youth_has_sharing_consent(youth=youth, organisation=organisation):
@@ -134,19 +367,56 @@ def sharing_consent_record(*, youth, organisation, by, given_on=None):
     return consent
 
 
+def consent_refusal_message(organisation) -> str:
+    return _(
+        "Only the lead, the guardian or a member of %(organisation)s can record or revoke the youth's "
+        "consent to share information with %(organisation)s."
+    ) % {"organisation": organisation.name}
+
+
+@transaction.atomic
+def sharing_consent_give(*, youth, organisation, by, given_on=None):
+    """A user records a consent: "recorded or revoked by the lead, the guardian, or a member of that organisation"."""
+    if not consent_may_change(youth=youth, organisation=organisation, user=by):
+        raise PermissionDenied(consent_refusal_message(organisation))
+    return sharing_consent_record(youth=youth, organisation=organisation, by=by, given_on=given_on)
+
+
 @transaction.atomic
 def sharing_consent_revoke(*, consent, by) -> list[Membership]:
-    """Revoke a consent to share; revoking ends that organisation's access ("revocable at any time")."""
-    consent.revoked_on = timezone.localdate()
-    consent.save(update_fields=["revoked_on"])
-    ended = []
-    memberships = (
+    """Revoke a consent to share; revoking ends that organisation's access ("revocable at any time").
+
+    Only the lead, the guardian or a member of that organisation (consent_may_change; `by=None`
+    is the system itself). Every revocation is on the timeline. The lead's membership cannot end
+    before the lead role is passed on, so a consent of the lead's organisation is revoked after that.
+    """
+    from networks.models import SharingConsent
+
+    consent = (
+        SharingConsent.objects.select_for_update(of=("self",))
+        .select_related("organisation", "youth")
+        .get(pk=consent.pk)
+    )
+    if by is not None and not consent_may_change(youth=consent.youth, organisation=consent.organisation, user=by):
+        raise PermissionDenied(consent_refusal_message(consent.organisation))
+    if consent.revoked_on is not None:
+        raise ValidationError(_("This consent has already been revoked."))
+    memberships = list(
         Membership.objects.active()
         .filter(network__youth_id=consent.youth_id, supporter__organisation_id=consent.organisation_id)
         .select_related("supporter", "network")
     )
-    for membership in memberships:
-        ended.append(membership_end(membership=membership, by=by))
+    if any(membership_holds_lead_role(membership=membership) for membership in memberships):
+        raise ValidationError(
+            _(
+                "The lead of the network belongs to %(organisation)s. The lead passes the role on to a member "
+                "of another organisation first; then the consent can be revoked."
+            )
+            % {"organisation": consent.organisation.name}
+        )
+    consent.revoked_on = timezone.localdate()
+    consent.save(update_fields=["revoked_on"])
+    ended = [membership_end(membership=membership, by=by) for membership in memberships]
     network = CareNetwork.objects.filter(youth_id=consent.youth_id).open().first()
     TimelineEntry.objects.create(
         youth_id=consent.youth_id,
@@ -162,7 +432,6 @@ def sharing_consent_revoke(*, consent, by) -> list[Membership]:
 @transaction.atomic
 def network_activate(*, network: CareNetwork, by) -> CareNetwork:
     """Activate a network: "zonder motivatie van de jongere zelf heeft het netwerkje weinig zin"."""
-    from django.core.exceptions import ValidationError
     from django.db import IntegrityError
 
     from networks.choices import NetworkStatus
@@ -202,27 +471,16 @@ def network_update(*, network: CareNetwork, by, **fields) -> CareNetwork:
         setattr(network, name, value)
     network.lead_id = old.lead_id
     network.save()
-    if new_lead is not None and new_lead.pk != old.lead_id and old.lead_id:
-        # Handing the lead on is the current lead's own step, with a plan review (network_rotate_lead).
+    if new_lead is not None and new_lead.pk != old.lead_id:
+        # The lead role moves only through network_rotate_lead, which checks network_may_set_lead.
         network_rotate_lead(network=network, new_lead=new_lead, by=by)
         network.refresh_from_db()
-        new_lead = None
-    elif new_lead is not None and new_lead.pk != old.lead_id:
-        network.lead = new_lead
-        network.save(update_fields=["lead"])
     if old.intensity != network.intensity:
         timeline_record(
             network=network,
             kind=TimelineKind.NETWORK,
             summary=_("Intensity changed from %(old)s to %(new)s")
             % {"old": old.get_intensity_display(), "new": network.get_intensity_display()},
-            actor=by,
-        )
-    if new_lead is not None and old.lead_id != network.lead_id:
-        timeline_record(
-            network=network,
-            kind=TimelineKind.NETWORK,
-            summary=_("%(name)s is now the lead") % {"name": network.lead.supporter.full_name},
             actor=by,
         )
     if old.continuity_figure_id != network.continuity_figure_id and network.continuity_figure_id:
@@ -248,8 +506,6 @@ def network_join(
     **fields,
 ) -> Membership:
     """Add an existing or a new supporter; an organisation joins only with the youth's consent to share."""
-    from django.core.exceptions import ValidationError
-
     if supporter is None:
         supporter = Supporter.objects.create(**(new_supporter or {}))
     organisation = supporter.organisation
@@ -262,5 +518,7 @@ def network_join(
                 )
                 % {"organisation": organisation.name}
             )
+        if not consent_may_change(youth=network.youth, organisation=organisation, user=by):
+            raise ValidationError(consent_refusal_message(organisation))
         sharing_consent_record(youth=network.youth, organisation=organisation, by=by)
     return network_add_member(network=network, supporter=supporter, role=role, by=by, **fields)

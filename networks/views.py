@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,15 +9,22 @@ from django.views.decorators.http import require_POST
 from networks.access import get_network_for_user, get_open_network_for_user, user_may_see_network
 from networks.dashboard import dashboard_panels
 from networks.ecomap import render_ecomap_svg
-from networks.forms import MembershipForm, NetworkForm, SharingConsentForm
+from networks.forms import MembershipEndForm, MembershipForm, NetworkForm, SharingConsentForm
 from networks.models import CareNetwork, Membership, SharingConsent
 from networks.services import (
-    membership_end,
+    consent_keeper,
+    consent_may_change,
+    consent_refusal_message,
+    membership_end_needs_reason,
+    membership_holds_lead_role,
+    membership_may_end,
+    membership_refusal,
+    membership_remove,
     network_activate,
     network_join,
     network_missing_sectors,
     network_update,
-    sharing_consent_record,
+    sharing_consent_give,
     sharing_consent_revoke,
 )
 from youths.models import Youth
@@ -46,6 +53,12 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     memberships = list(network.memberships.select_related("supporter__organisation").order_by("joined_on", "pk"))
     active = [m for m in memberships if m.left_on is None]
+    for membership in active:
+        membership.network = network
+        # The "End" button shows only where the user may use it (networks.services rules).
+        membership.user_may_end = not membership_holds_lead_role(
+            membership=membership, network=network
+        ) and membership_may_end(membership=membership, user=request.user)
     youth = network.youth
     age = youth.age
     return render(
@@ -111,26 +124,41 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
 
 @login_required
 def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET asks for confirmation; POST ends the membership."""
+    """GET asks for confirmation (and a reason when required); POST ends the membership.
+
+    Outsiders get 404; a member who may not end this membership gets a clear refusal (403).
+    """
     membership = get_object_or_404(
         Membership.objects.active()
         .filter(network__in=CareNetwork.objects.visible_to(request.user))
-        .select_related("supporter__organisation", "network__youth"),
+        .select_related("supporter__organisation", "network__youth", "network__lead__supporter"),
         pk=pk,
     )
     network = get_open_network_for_user(request.user, membership.network_id)
-    if request.method == "POST":
-        membership_end(membership=membership, by=request.user)
-        messages.success(request, _("%(name)s left the network.") % {"name": membership.supporter.full_name})
-        if user_may_see_network(request.user, network):
-            return redirect("networks:network_detail", pk=network.pk)
-        messages.info(request, _("Your organisation no longer has access to this network."))
-        return redirect("networks:dashboard")
-    return render(
-        request,
-        "networks/membership_confirm_end.html",
-        {"membership": membership, "network": membership.network, "youth": membership.network.youth},
+    context = {"membership": membership, "network": membership.network, "youth": membership.network.youth}
+    refusal = membership_refusal(membership=membership, user=request.user)
+    if refusal:
+        return render(request, "networks/membership_confirm_end.html", {**context, "refusal": refusal}, status=403)
+    form = MembershipEndForm(
+        request.POST if request.method == "POST" else None,
+        reason_required=membership_end_needs_reason(membership=membership, user=request.user),
     )
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_remove(membership=membership, by=request.user, reason=form.cleaned_data["reason"])
+        except PermissionDenied as error:
+            return render(
+                request, "networks/membership_confirm_end.html", {**context, "refusal": str(error)}, status=403
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s left the network.") % {"name": membership.supporter.full_name})
+            if user_may_see_network(request.user, network):
+                return redirect("networks:network_detail", pk=network.pk)
+            messages.info(request, _("Your organisation no longer has access to this network."))
+            return redirect("networks:dashboard")
+    return render(request, "networks/membership_confirm_end.html", {**context, "form": form})
 
 
 def _youth_for_user(user, pk) -> Youth:
@@ -140,24 +168,39 @@ def _youth_for_user(user, pk) -> Youth:
 @login_required
 def consent_list(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = _youth_for_user(request.user, youth_pk)
-    consents = youth.sharing_consents.select_related("organisation", "recorded_by").order_by(
-        "revoked_on", "organisation__name"
+    consents = list(
+        youth.sharing_consents.select_related("organisation", "recorded_by").order_by(
+            "revoked_on", "organisation__name"
+        )
     )
-    return render(request, "networks/consent_list.html", {"youth": youth, "consents": consents})
+    keeper = consent_keeper(youth=youth, user=request.user)
+    for consent in consents:
+        # The "Revoke" button shows only for the lead, the guardian and that organisation's members.
+        consent.user_may_revoke = consent.revoked_on is None and (
+            keeper or consent_may_change(youth=youth, organisation=consent.organisation, user=request.user)
+        )
+    may_record = keeper or request.user.organisation_id is not None
+    return render(
+        request, "networks/consent_list.html", {"youth": youth, "consents": consents, "may_record": may_record}
+    )
 
 
 @login_required
 def consent_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = _youth_for_user(request.user, youth_pk)
-    form = SharingConsentForm(request.POST or None, instance=SharingConsent(youth=youth), youth=youth)
+    form = SharingConsentForm(
+        request.POST or None, instance=SharingConsent(youth=youth), youth=youth, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            consent = sharing_consent_record(
+            consent = sharing_consent_give(
                 youth=youth,
                 organisation=form.cleaned_data["organisation"],
                 given_on=form.cleaned_data["given_on"],
                 by=request.user,
             )
+        except PermissionDenied as error:
+            form.add_error(None, str(error))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -172,7 +215,10 @@ def consent_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 @login_required
 def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET shows what revoking means (a clear warning); POST revokes and ends the organisation's access."""
+    """GET shows what revoking means (a clear warning); POST revokes and ends the organisation's access.
+
+    Outsiders get 404; a member who may not revoke this consent gets a clear refusal (403).
+    """
     consent = get_object_or_404(
         SharingConsent.objects.active()
         .filter(youth__in=Youth.objects.visible_to(request.user))
@@ -185,19 +231,23 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(network__youth=youth, supporter__organisation=consent.organisation)
         .select_related("supporter")
     )
+    context = {"consent": consent, "youth": youth, "affected": list(affected)}
+    if not consent_may_change(youth=youth, organisation=consent.organisation, user=request.user):
+        context["refusal"] = consent_refusal_message(consent.organisation)
+        return render(request, "networks/consent_confirm_revoke.html", context, status=403)
     if request.method == "POST":
-        ended = sharing_consent_revoke(consent=consent, by=request.user)
-        messages.success(
-            request,
-            _("The consent to share with %(organisation)s was revoked; %(count)d membership(s) ended.")
-            % {"organisation": consent.organisation.name, "count": len(ended)},
-        )
-        if Youth.objects.visible_to(request.user).filter(pk=youth.pk).exists():
-            return redirect("networks:consent_list", youth_pk=youth.pk)
-        messages.info(request, _("Your organisation no longer has access to this youth."))
-        return redirect("networks:dashboard")
-    return render(
-        request,
-        "networks/consent_confirm_revoke.html",
-        {"consent": consent, "youth": youth, "affected": list(affected)},
-    )
+        try:
+            ended = sharing_consent_revoke(consent=consent, by=request.user)
+        except ValidationError as error:
+            context["error"] = _error_text(error)
+        else:
+            messages.success(
+                request,
+                _("The consent to share with %(organisation)s was revoked; %(count)d membership(s) ended.")
+                % {"organisation": consent.organisation.name, "count": len(ended)},
+            )
+            if Youth.objects.visible_to(request.user).filter(pk=youth.pk).exists():
+                return redirect("networks:consent_list", youth_pk=youth.pk)
+            messages.info(request, _("Your organisation no longer has access to this youth."))
+            return redirect("networks:dashboard")
+    return render(request, "networks/consent_confirm_revoke.html", context)

@@ -141,7 +141,7 @@ def test_ending_a_membership_asks_first_and_then_revokes_access(network, coach, 
     assert client.get(url).status_code == 200  # the confirmation page
     membership.refresh_from_db()
     assert membership.is_active
-    client.post(url)
+    client.post(url, {"reason": "Karim werkt niet meer met Ahmad."})
     membership.refresh_from_db()
     assert not membership.is_active
     assert not CareNetwork.objects.visible_to(vdab).exists()
