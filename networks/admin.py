@@ -43,6 +43,7 @@ from networks.services import (
     supporter_save,
     youth_has_sharing_consent,
 )
+from zorgnetwerk.forms import model_choice_formfield
 
 ROLE_FIELDS = ("lead", "continuity_figure", "next_contact_by")
 
@@ -139,6 +140,7 @@ class CareNetworkAdminForm(forms.ModelForm):
     class Meta:
         model = CareNetwork
         fields = ["youth", "intensity", "lead", "continuity_figure", "started_on", "next_contact_on", "next_contact_by"]
+        formfield_callback = model_choice_formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -262,6 +264,7 @@ class SharingConsentAdminForm(forms.ModelForm):
     class Meta:
         model = SharingConsent
         fields = ["youth", "organisation", "given_on"]
+        formfield_callback = model_choice_formfield
 
     def clean(self):
         cleaned = super().clean()

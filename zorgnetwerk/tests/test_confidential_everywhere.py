@@ -28,13 +28,17 @@ NOTE_TEXT = "Vertrouwelijk7319 schuldbemiddeling lopende"
 DOWNLOADS_BY_POST = {"networks:youth_export"}
 
 
-def texts_of(response) -> list[str]:
-    """The readable text of a response: HTML as it is, PDFs page by page, ZIPs file by file."""
+def texts_of(response, *, officer: bool) -> list[str]:
+    """The readable text of a response: HTML as it is, PDFs page by page, ZIPs file by file.
+
+    A privacy officer's export holds confidential notes and need-to-know fields in its marked
+    `confidential/` folder, for the officer to decide on; everything else in it is searched.
+    """
     content = getattr(response, "content", b"") or b"".join(getattr(response, "streaming_content", []))
-    return _texts(content, response.get("Content-Type", ""))
+    return _texts(content, skip_marked=officer)
 
 
-def _texts(content: bytes, content_type: str) -> list[str]:
+def _texts(content: bytes, *, skip_marked: bool = False) -> list[str]:
     if content.startswith(b"%PDF"):
         reader = PdfReader(io.BytesIO(content))
         return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
@@ -42,25 +46,37 @@ def _texts(content: bytes, content_type: str) -> list[str]:
         found = []
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             for name in archive.namelist():
-                found.extend(_texts(archive.read(name), ""))
+                if not (skip_marked and name.startswith("confidential/")):
+                    found.extend(_texts(archive.read(name)))
         return found
     return [content.decode(errors="ignore")]
 
 
 def everything_seen_by(client, user, world) -> dict[str, list[str]]:
     client.force_login(user)
+    officer = user.has_perm("youths.export_youth_data")
     seen = {}
     for name, route, kwarg_names, _callback in matrix_routes():
         url, _types = world.url(name, route, kwarg_names)
         response = client.post(url) if name in DOWNLOADS_BY_POST else client.get(url)
         if response.status_code == 200:
-            seen[f"{name} {url}"] = texts_of(response)
+            seen[f"{name} {url}"] = texts_of(response, officer=officer)
     return seen
 
 
 @pytest.fixture
 def staff_user(db):
     return UserFactory(email="staff@zorgnetwerk.example", is_staff=True, is_superuser=False)
+
+
+@pytest.fixture
+def officer(db):
+    """A privacy officer of the guardianship service: in the group admins give the export to."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(email="privacy@voogdij.example")
+    user.groups.add(Group.objects.get(name="Privacy officers"))
+    return user
 
 
 @pytest.fixture
@@ -83,6 +99,7 @@ PERSONAS = [
     ("advisor", False),
     ("staff_user", False),
     ("admin_user", False),
+    ("officer", False),
 ]
 
 

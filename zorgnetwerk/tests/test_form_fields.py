@@ -31,7 +31,7 @@ import zorgnetwerk.forms as safe
 from actionplans.models import Barrier, BarrierCategory
 from actionplans.tests.factories import ReferralFactory
 from adviesgroep.models import Signal
-from adviesgroep.tests.factories import BarrierCategoryFactory, BarrierFactory
+from adviesgroep.tests.factories import BarrierCategoryFactory, BarrierFactory, SignalFactory
 from youths.models import Youth
 
 PROJECT_APPS = ("youths", "networks", "actionplans", "adviesgroep", "zorgnetwerk")
@@ -88,6 +88,8 @@ def test_every_model_choice_field_a_form_sets_up_in_its_constructor_is_the_safe_
         "user": coach,
         "youth": network.youth,
         "referral": ReferralFactory(plan__network=network),
+        "signal": SignalFactory(network=network),
+        "reason_required": True,
         "request": request,
     }
     problems, built, not_built = {}, [], []
