@@ -183,8 +183,8 @@ def hostile_poster(client, label: str, fields: dict):
 
 
 @pytest.fixture
-def world(network, coach, guardian, vdab):
-    return World(network, coach, guardian, vdab)
+def world(network, coach, guardian, vdab, pending_handover):
+    return World(network, coach, guardian, vdab, pending_handover)
 
 
 def test_every_form_survives_hostile_input_and_stores_nothing_invalid(client, coach, world):
