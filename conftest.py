@@ -19,7 +19,12 @@ Personas at the edges (issue 13), each outside the network unless a handover bri
   xfail while that permission does not exist).
 """
 
+import os
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
 
 from networks.choices import HandoverReason, MemberRole, NetworkStatus, Sector
 from networks.services import network_add_member
@@ -32,6 +37,28 @@ from networks.tests.factories import (
 from youths.tests.factories import IntakeFactory, YouthFactory
 
 PASSWORD = "correct horse battery staple"
+
+# Hypothesis (README "Security tests"): "ci" (the default, and always when CI is set) runs a fixed
+# seed plus the committed examples read-only, so a run can only go red for a real reason;
+# "fuzz" (`make fuzz`) explores widely and writes what it finds into the same folder.
+HYPOTHESIS_EXAMPLES = Path(__file__).resolve().parent / "zorgnetwerk" / "tests" / "hypothesis-examples"
+settings.register_profile(
+    "ci",
+    max_examples=6,
+    deadline=None,
+    print_blob=True,
+    database=ReadOnlyDatabase(DirectoryBasedExampleDatabase(HYPOTHESIS_EXAMPLES)),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    print_blob=True,
+    database=DirectoryBasedExampleDatabase(HYPOTHESIS_EXAMPLES),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def _person(email, organisation, first_name, last_name, function, **user_fields):
