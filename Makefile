@@ -58,3 +58,10 @@ clean:
 .PHONY: bench-pdf
 bench-pdf: install
 	$(PY) bench/pdf_bench.py
+
+# Explore the forms with hostile input far more widely than CI (README "Security tests"): a new
+# seed each run; every failure is saved in zorgnetwerk/tests/hypothesis-examples/, which CI replays.
+# Override: FUZZ_EXAMPLES=1000 make fuzz
+.PHONY: fuzz
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q zorgnetwerk/tests/test_hostile_input.py $(PYTEST_ARGS)

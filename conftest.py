@@ -7,11 +7,26 @@ The personas (DESIGN.md, STYLE.md habit 8):
 - outsider: Lotte, coach at another school, in no network of this youth;
 - advisor: Marie, member of the advisory group;
 - admin: a superuser who works in Django admin.
+
+Personas at the edges (issue 13), each outside the network unless a handover brings them in:
+- staff_user: Wim, staff (may log in to Django admin) but no superuser and no organisation;
+- advisor_with_org: Ines, advisory-group member who also works at Stad Gent, not in the network;
+- successor: Nina, job coach at Jobteam Gent; with `pending_handover` she is the proposed
+  successor of Karim's place, not yet accepted;
+- successor_after_handover: Eva, housing counsellor at CAW, who accepted the place of Pieter
+  (Minor Ndako) at 18 and is now a member of the network;
+- privacy_officer: Petra, no organisation, holds `youths.export_youth_data` (skipped with an
+  xfail while that permission does not exist).
 """
 
-import pytest
+import os
+from pathlib import Path
 
-from networks.choices import MemberRole, NetworkStatus, Sector
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
+
+from networks.choices import HandoverReason, MemberRole, NetworkStatus, Sector
 from networks.services import network_add_member
 from networks.tests.factories import (
     CareNetworkFactory,
@@ -22,6 +37,28 @@ from networks.tests.factories import (
 from youths.tests.factories import IntakeFactory, YouthFactory
 
 PASSWORD = "correct horse battery staple"
+
+# Hypothesis (README "Security tests"): "ci" (the default, and always when CI is set) runs a fixed
+# seed plus the committed examples read-only, so a run can only go red for a real reason;
+# "fuzz" (`make fuzz`) explores widely and writes what it finds into the same folder.
+HYPOTHESIS_EXAMPLES = Path(__file__).resolve().parent / "zorgnetwerk" / "tests" / "hypothesis-examples"
+settings.register_profile(
+    "ci",
+    max_examples=6,
+    deadline=None,
+    print_blob=True,
+    database=ReadOnlyDatabase(DirectoryBasedExampleDatabase(HYPOTHESIS_EXAMPLES)),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    print_blob=True,
+    database=DirectoryBasedExampleDatabase(HYPOTHESIS_EXAMPLES),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def _person(email, organisation, first_name, last_name, function, **user_fields):
@@ -89,6 +126,87 @@ def advisor(db):
 @pytest.fixture
 def admin_user(db):
     return UserFactory(email="admin@zorgnetwerk.example", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(
+        email="wim@zorgnetwerk.example", first_name="Wim", last_name="Beheer", is_staff=True, is_superuser=False
+    )
+
+
+@pytest.fixture
+def stad_gent(db):
+    return OrganisationFactory(name="Stad Gent", sector=Sector.OTHER)
+
+
+@pytest.fixture
+def advisor_with_org(stad_gent):
+    return _person("ines@stad.gent.example", stad_gent, "Ines", "Wouters", "Beleidsmedewerker", is_advisory=True)[0]
+
+
+@pytest.fixture
+def jobteam(db):
+    return OrganisationFactory(name="Jobteam Gent", sector=Sector.WORK)
+
+
+@pytest.fixture
+def successor(jobteam):
+    return _person("nina@jobteam.example", jobteam, "Nina", "Jacobs", "Jobcoach")[0]
+
+
+@pytest.fixture
+def pending_handover(network, vdab, successor):
+    """Karim leaves for a new job and proposes Nina; she has not answered yet."""
+    from networks.handover import handover_start
+
+    return handover_start(
+        network=network,
+        leaver=network.memberships.get(supporter=vdab.supporter),
+        successor=successor.supporter,
+        successor_role=MemberRole.JOB_COACH,
+        reason=HandoverReason.NEW_JOB,
+        note="Karim vertrekt; Ahmad zoekt een studentenjob.",
+        share_consent=True,
+        by=vdab,
+    )
+
+
+@pytest.fixture
+def successor_after_handover(network, coach):
+    """Ahmad turns 18: Pieter (Minor Ndako) hands over to Eva (CAW), who accepts and is a member."""
+    from networks.handover import handover_accept, handover_start
+
+    minor_ndako = OrganisationFactory(name="Minor Ndako", sector=Sector.HOUSING)
+    caw = OrganisationFactory(name="CAW Oost-Vlaanderen", sector=Sector.WELFARE)
+    pieter = _person("pieter@minorndako.example", minor_ndako, "Pieter", "Maes", "Woonbegeleider")[0]
+    eva = _person("eva@caw.example", caw, "Eva", "Goossens", "Woonbegeleider")[0]
+    leaver = network_add_member(network=network, supporter=pieter.supporter, role=MemberRole.HOUSING_COUNSELLOR)
+    handover = handover_start(
+        network=network,
+        leaver=leaver,
+        successor=eva.supporter,
+        successor_role=MemberRole.HOUSING_COUNSELLOR,
+        reason=HandoverReason.TURNS_18,
+        note="Ahmad wordt 18 en verhuist naar een studio.",
+        share_consent=True,
+        by=coach,
+    )
+    handover_accept(handover=handover, by=eva)
+    return eva
+
+
+@pytest.fixture
+def privacy_officer(db):
+    """Petra holds the privacy officer's permission to export a youth's data (DESIGN.md, issue 13)."""
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.filter(content_type__app_label="youths", codename="export_youth_data").first()
+    if permission is None:
+        pytest.xfail("issue 13: the permission youths.export_youth_data does not exist yet; fixed by another helper")
+    user = UserFactory(email="petra@zorgnetwerk.example", first_name="Petra", last_name="Privacy")
+    user.user_permissions.add(permission)
+    return user
 
 
 @pytest.fixture

@@ -1,11 +1,17 @@
 """Login security: the second factor, lockout after wrong passwords, sessions, re-authentication,
-and guardian's traps (a global permission grants nothing)."""
+and guardian's traps (a global permission grants nothing).
+
+How we know test_an_admin_can_unlock_in_django_admin can fail (tried, then restored): without the
+admin's confirmed "delete selected" POST the last login answers 429; with
+`admin.site.unregister(AccessAttempt)` the changelist does not exist (NoReverseMatch).
+"""
 
 import datetime
 
 import pytest
 from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Permission
 from django.contrib.sessions.models import Session
 from django.urls import reverse
@@ -159,8 +165,26 @@ def test_six_wrong_passwords_lock_the_account_until_an_admin_unlocks_it(client, 
     assert client.session["_auth_user_id"] == str(coach.pk)
 
 
-def test_an_admin_can_unlock_in_django_admin(admin_client):
-    assert admin_client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 200
+def test_an_admin_can_unlock_in_django_admin(client, admin_client, coach):
+    """Sara is locked out; the admin deletes her access attempt in Django admin; she logs in."""
+    for _ in range(6):
+        password_login(client, coach, "wrong password")
+    assert password_login(client, coach).status_code == 429  # locked, even with the right password
+    attempt = AccessAttempt.objects.get(username=coach.email)
+
+    changelist = reverse("admin:axes_accessattempt_changelist")
+    assert coach.email in admin_client.get(changelist).content.decode()
+    # "Delete selected access attempts", confirmed: what an admin clicks.
+    confirm = admin_client.post(changelist, {"action": "delete_selected", ACTION_CHECKBOX_NAME: [attempt.pk]})
+    assert confirm.status_code == 200 and list(confirm.context["queryset"]) == [attempt]
+    deleted = admin_client.post(
+        changelist, {"action": "delete_selected", ACTION_CHECKBOX_NAME: [attempt.pk], "post": "yes"}
+    )
+    assert deleted.status_code == 302
+    assert not AccessAttempt.objects.filter(username=coach.email).exists()
+
+    assert password_login(client, coach).status_code == 302
+    assert client.session["_auth_user_id"] == str(coach.pk)
 
 
 # --- sessions ----------------------------------------------------------------------------------

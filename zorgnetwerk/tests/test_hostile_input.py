@@ -7,7 +7,26 @@ characters, HTML/JS, SQL fragments, wrong types, huge numbers and impossible dat
 
 Each example runs inside a savepoint that is rolled back, so every form meets the same world.
 Checked: no response is a server error, and every row the post created or changed passes its
-model's validation (nothing invalid is stored).
+model's validation (nothing invalid is stored). A second test posts script and tag payloads to
+every form, then reads every page as a member and as the advisory group: the payload is shown
+escaped, never as a tag.
+
+Deterministic: this test failed about one run in seven on the same code because every run drew
+a new random seed (`database=None`, no seed), and some seeds, not others, posted an id beyond
+the integer range ("99999999999999999999999999") to the signal form's categories, a real bug
+(OverflowError on SQLite, issue 13). Now the hypothesis profile "ci" (conftest.py) fixes the
+seed and replays the committed examples in zorgnetwerk/tests/hypothesis-examples/ read-only;
+the overflow is asserted on its own below as a strict xfail until it is fixed. `make fuzz` runs
+profile "fuzz": a new seed each run, many examples, and every failure it finds is saved in that
+folder (commit it; CI replays it from then on) and printed with `@reproduce_failure`; write the
+value into FIXED_EXAMPLES when it should stay readable.
+
+How we know the checks can fail (each tried for real under the "ci" profile, then restored):
+- `{{ note.text|safe }}` in templates/networks/_notes_section.html, or `{{ signal.question|safe }}`
+  in templates/adviesgroep/signal_detail.html, makes the escaping test fail on those pages (the
+  latter for the member and the advisory group);
+- `int(text)` in NoteForm.clean_text (a server error) and a note saved with an organisation id
+  that does not exist (an invalid row) each make the hostile-input test fail on note_create.
 """
 
 from html.parser import HTMLParser
@@ -16,12 +35,15 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from django.utils import timezone
+from hypothesis import given, seed
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from zorgnetwerk.tests.test_permission_matrix import World, matrix_routes
 
-EXAMPLES_PER_FORM = 6
+# The seed of every run under the "ci" profile; `make fuzz` draws a new one each run.
+CI_SEED = 20261201
 PROJECT_APPS = ("youths", "networks", "actionplans", "adviesgroep")
 
 HOSTILE = [
@@ -86,7 +108,7 @@ class FormFinder(HTMLParser):
             kind = (attrs.get("type") or "text").lower()
             if kind in ("submit", "button", "image", "reset", "file"):
                 return
-            field = self._current.setdefault(name, {"kind": kind, "options": []})
+            field = self._current.setdefault(name, {"kind": kind, "options": [], "value": attrs.get("value")})
             if kind in ("checkbox", "radio", "hidden"):
                 field["options"].append(attrs.get("value") or "on")
         elif tag == "textarea":
@@ -161,12 +183,6 @@ def hostile_poster(client, label: str, fields: dict):
     url = label.split(" ", 1)[1]
     strategy = st.fixed_dictionaries({name: value_for(field) for name, field in fields.items()})
 
-    @settings(
-        max_examples=EXAMPLES_PER_FORM,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
     @given(data=strategy)
     def post_hostile(data):
         savepoint = transaction.savepoint()
@@ -179,12 +195,29 @@ def hostile_poster(client, label: str, fields: dict):
         finally:
             transaction.savepoint_rollback(savepoint)
 
+    # One entry per form in the example database: the URL name and the form's fields, not the ids
+    # in the URL (those differ between SQLite and PostgreSQL). pytest's own plugin does the same.
+    post_hostile.hypothesis.inner_test._hypothesis_internal_add_digest = form_key(label, fields).encode()
+    if hypothesis_settings.get_current_profile_name() != "fuzz":
+        post_hostile = seed(CI_SEED)(post_hostile)
     return post_hostile
 
 
+def form_key(label: str, fields: dict) -> str:
+    return f"{label.split(' ', 1)[0]} {sorted(fields)}"
+
+
 @pytest.fixture
-def world(network, coach, guardian, vdab):
-    return World(network, coach, guardian, vdab)
+def world(network, coach, guardian, vdab, pending_handover):
+    return World(network, coach, guardian, vdab, pending_handover)
+
+
+# Values that once broke a form, posted on every run: (url name, {field: value}, reason).
+FIXED_EXAMPLES = [
+    ("youths:youth_create", {"birth_year_estimated": "10000", "birth_date": ""}, "issue 13: a birth year of 10000"),
+    ("youths:youth_update", {"birth_year_estimated": "10000", "birth_date": ""}, "issue 13: a birth year of 10000"),
+    ("adviesgroep:signal_create", {"categories": "99999999999999999999999999"}, "issue 13: an id beyond the range"),
+]
 
 
 def test_every_form_survives_hostile_input_and_stores_nothing_invalid(client, coach, world):
@@ -194,8 +227,127 @@ def test_every_form_survives_hostile_input_and_stores_nothing_invalid(client, co
     failures = []
 
     for label, fields in forms:
+        name, url = label.split(" ", 1)
+        if name in KNOWN_BROKEN_FORMS:
+            continue
         try:
+            for values in (values for example_name, values, _why in FIXED_EXAMPLES if example_name == name):
+                data = {field_name: valid_value(field) for field_name, field in fields.items()} | values
+                assert client.post(url, data).status_code < 500, f"server error for {values!r}"
             hostile_poster(client, label, fields)()
         except Exception as error:  # collect every form's failure, then report them together
             failures.append(f"{label}: {type(error).__name__}: {str(error)[:800]}")
     assert not failures, "\n\n".join(failures)
+
+
+# Forms with a hole that another helper is closing (issue 13): fuzzed in their own strict xfail.
+KNOWN_BROKEN_FORMS = {
+    "adviesgroep:signal_create": "issue 13: an id beyond the integer range in categories is a server error on "
+    "SQLite; fixed by another helper",
+    "youths:youth_create": "issue 13: an estimated birth year of 10000 is a server error; fixed by another helper",
+    "youths:youth_update": "issue 13: an estimated birth year of 10000 is a server error; fixed by another helper",
+}
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=why)) for name, why in KNOWN_BROKEN_FORMS.items()],
+)
+def test_a_form_with_a_known_hole_survives_hostile_input(client, coach, world, url_name):
+    client.force_login(coach)
+    forms = [(label, fields) for label, fields in discover_forms(client, world) if label.startswith(url_name + " ")]
+    assert forms, f"no form found on {url_name}"
+    examples = [values for name, values, _why in FIXED_EXAMPLES if name == url_name]
+    for label, fields in forms:
+        url = label.split(" ", 1)[1]
+        for values in examples:
+            data = {name: valid_value(field) for name, field in fields.items()} | values
+            assert client.post(url, data).status_code < 500, f"{label}: server error for {values!r}"
+        hostile_poster(client, label, fields)()
+
+
+# --- escaping ------------------------------------------------------------------------------------
+
+PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+RAW = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]
+TEXT_KINDS = {"text", "textarea", "search"}
+
+# Forms whose POST ends the world the other forms need, or that show nothing back; not posted.
+NOT_POSTED = {
+    "networks:network_close": "closes the network: every later form would be refused",
+    "networks:membership_end": "ends a membership the other forms use",
+    "networks:consent_revoke": "revokes the consent the other forms use",
+    "actionplans:meeting_cancel": "cancels the meeting the other forms use",
+    "password_change": "the account's password, never shown",
+    "networks:account_reauth": "a password, never shown",
+    "networks:account_email_change": "a password and an e-mail address, never shown",
+    "networks:account_otp_setup": "a one-time code, never shown",
+}
+
+
+def valid_value(field) -> str | list[str]:
+    """A value the form is likely to accept, so the payloads in the text fields get saved."""
+    kind = field["kind"]
+    options = [value for value in field["options"] if value]
+    if kind in ("select", "radio", "hidden") and options:
+        return field["value"] if kind == "hidden" and field.get("value") else options[0]
+    if kind == "checkbox":
+        return options[:1]
+    defaults = {"date": timezone.localdate().isoformat(), "number": "1", "email": "xss@example.org", "time": "10:00"}
+    return field.get("value") or defaults.get(kind, "x")
+
+
+def pages(client, world) -> list[tuple[str, str]]:
+    """(url name and url, body) of every HTML page this client can open."""
+    found = []
+    for name, route, kwarg_names, _callback in matrix_routes():
+        url, _types = world.url(name, route, kwarg_names)
+        response = client.get(url)
+        if response.status_code == 200 and "text/html" in response.get("Content-Type", ""):
+            found.append((f"{name} {url}", response.content.decode(errors="ignore")))
+    return found
+
+
+def test_script_and_tag_payloads_are_shown_escaped_on_every_page(client, coach, advisor, world):
+    client.force_login(coach)
+    posted = []
+    for index, (label, fields) in enumerate(discover_forms(client, world)):
+        name, url = label.split(" ", 1)
+        if name in NOT_POSTED:
+            continue
+        payload = PAYLOADS[index % len(PAYLOADS)]
+        data = {
+            field_name: payload if field["kind"] in TEXT_KINDS else valid_value(field)
+            for field_name, field in fields.items()
+        }
+        response = client.post(url, data)
+        assert response.status_code < 500, f"{label}: {response.status_code}"
+        posted.append(label)
+    # The advisory group reads what networks send: a signal whose every text is a payload.
+    signal = world.get("signal", "adviesgroep:signal_detail")
+    type(signal).objects.filter(pk=signal.pk).update(case_summary=PAYLOADS[0], question=PAYLOADS[1])
+
+    stored = stored_payloads()
+    assert stored >= 10, f"only {stored} stored values hold a payload: the posts were refused ({posted})"
+
+    problems, escaped = [], 0
+    for user in (coach, advisor):
+        client.force_login(user)
+        for label, body in pages(client, world):
+            problems += [f"{label} as {user.email}: {raw}" for raw in RAW if raw in body]
+            escaped += "&lt;script&gt;alert(1)&lt;/script&gt;" in body or "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert escaped >= 5, f"the payloads are shown escaped on only {escaped} pages"
+    assert not problems, "unescaped on:\n" + "\n".join(problems)
+
+
+def stored_payloads() -> int:
+    """How many text values in the project's tables hold a payload."""
+    count = 0
+    for label in PROJECT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            text_fields = [
+                f.attname for f in model._meta.concrete_fields if f.get_internal_type() in ("CharField", "TextField")
+            ]
+            for values in model._default_manager.values_list(*text_fields) if text_fields else []:
+                count += sum(1 for value in values if isinstance(value, str) and "alert(1)" in value)
+    return count
