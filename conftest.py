@@ -15,8 +15,8 @@ Personas at the edges (issue 13), each outside the network unless a handover bri
   successor of Karim's place, not yet accepted;
 - successor_after_handover: Eva, housing counsellor at CAW, who accepted the place of Pieter
   (Minor Ndako) at 18 and is now a member of the network;
-- privacy_officer: Petra, no organisation, holds `youths.export_youth_data` (skipped with an
-  xfail while that permission does not exist).
+- privacy_officer: Petra, no organisation, holds `youths.export_youth_data` (the role admins give
+  through the "Privacy officers" group).
 """
 
 import os
@@ -201,9 +201,7 @@ def privacy_officer(db):
     """Petra holds the privacy officer's permission to export a youth's data (DESIGN.md, issue 13)."""
     from django.contrib.auth.models import Permission
 
-    permission = Permission.objects.filter(content_type__app_label="youths", codename="export_youth_data").first()
-    if permission is None:
-        pytest.xfail("issue 13: the permission youths.export_youth_data does not exist yet; fixed by another helper")
+    permission = Permission.objects.get(content_type__app_label="youths", codename="export_youth_data")
     user = UserFactory(email="petra@zorgnetwerk.example", first_name="Petra", last_name="Privacy")
     user.user_permissions.add(permission)
     return user

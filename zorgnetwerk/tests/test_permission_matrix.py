@@ -15,9 +15,8 @@ unless listed), and each kind says the ONE status every persona gets (KINDS):
 - list pages never show the youth to somebody outside the network;
 - GET changes nothing, for anybody; a POST-only URL answers a non-member's POST with 404.
 
-Known holes (issue 13, being closed by other helpers) are left out of the persona tests and
-asserted on their own, each as a strict xfail: it turns red the day the hole is closed, so the
-entry is removed then.
+The export is a privacy officer's task (a superuser holds every permission); the lead, staff
+without the permission and everybody else get 404 there.
 
 A URL the matrix cannot classify (an unknown parameter, an object type it cannot create, a page
 without parameters that has no kind) fails with a message saying what to add.
@@ -96,6 +95,9 @@ KINDS = {
     "lead_only": kind(404, member=200),
     # Closing the network: the lead; another member knows the network and gets 403.
     "lead_change": kind(404, member=200, member_by_handover=403),
+    # Ending another organisation's membership or revoking another organisation's consent: the lead,
+    # the guardian or that organisation (DESIGN.md); another member knows the network and gets 403.
+    "keeper_change": kind(404, member=200, member_by_handover=403),
     # A handover: the network's members, and the proposed successor while it waits for them.
     "handover": kind(404, member=200, member_by_handover=200, successor=200),
     # The GDPR export: a privacy officer's task; superusers hold every permission.
@@ -147,8 +149,11 @@ KIND_OF = {
     "adviesgroep:signal_from_barrier": "post_only",
     "networks:network_audit": "lead_only",
     "networks:network_close": "lead_change",
+    "networks:membership_end": "keeper_change",
+    "networks:consent_revoke": "keeper_change",
     "networks:handover_detail": "handover",
     "networks:youth_export_page": "export",
+    "networks:youth_export_search": "export",
     "adviesgroep:signal_detail": "signal",
     "adviesgroep:inbox": "advisory",
     "adviesgroep:aggregation": "advisory",
@@ -171,16 +176,6 @@ MAY_SHOW_YOUTH = {
     ("networks:dashboard", "successor"): "the handover waiting for the successor's answer",
     ("networks:youth_export_page", "admin"): "the export of that youth",
     ("networks:youth_export_page", "privacy_officer"): "the export of that youth",
-}
-
-# Holes of issue 13 that other helpers are closing: (method, url name, persona) -> reason. Each is
-# asserted in test_a_known_hole_of_issue_13_is_closed as a strict xfail, and skipped elsewhere.
-KNOWN_HOLES = {
-    ("GET", "networks:youth_export_page", "member"): "issue 13: a lead exports the youth without the privacy "
-    "officer's permission; fixed by another helper",
-    ("GET", "networks:youth_export_page", "staff"): "issue 13: is_staff alone opens the export page; fixed by "
-    "another helper",
-    ("POST", "networks:youth_export", "staff"): "issue 13: is_staff alone exports any youth; fixed by another helper",
 }
 
 # Non-members' POST to a POST-only URL that is theirs to make, with the status and the reason.
@@ -397,8 +392,6 @@ def test_every_url_answers_each_persona_as_expected(client, request, world, pers
     before = fingerprint()
     problems = []
     for name, url, object_types in urls:
-        if ("GET", name, persona) in KNOWN_HOLES:
-            continue
         problems += check_get(client, world.youth, name, url, persona, expected_status(name, persona, object_types))
     assert fingerprint() == before, "a GET changed the database"
     assert not problems, "\n".join(problems)
@@ -420,8 +413,6 @@ def test_post_only_urls_refuse_non_members_with_404_and_change_nothing(client, r
     before = fingerprint()
     problems = []
     for name, url in post_only_urls(world):
-        if ("POST", name, persona) in KNOWN_HOLES:
-            continue
         want, _reason = POST_ALLOWED.get((name, persona), (404, ""))
         if want is None:
             continue
@@ -432,24 +423,6 @@ def test_post_only_urls_refuse_non_members_with_404_and_change_nothing(client, r
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(
-    ("method", "name", "persona"),
-    [pytest.param(*hole, marks=pytest.mark.xfail(strict=True, reason=reason)) for hole, reason in KNOWN_HOLES.items()],
-)
-def test_a_known_hole_of_issue_13_is_closed(client, request, world, method, name, persona):
-    log_in(client, request, persona)
-    route, kwarg_names = next((route, kwargs) for n, route, kwargs, _cb in matrix_routes() if n == name)
-    url, object_types = world.url(name, route, kwarg_names)
-    if method == "GET":
-        problems = check_get(client, world.youth, name, url, persona, expected_status(name, persona, object_types))
-        assert not problems, "\n".join(problems)
-    else:
-        assert client.post(url, {}).status_code == 404
-
-
-@pytest.mark.xfail(
-    strict=True, reason="issue 13: a declined handover stays readable by the successor; fixed by another helper"
-)
 def test_a_declined_handover_is_no_longer_readable_by_its_successor(client, successor, pending_handover):
     client.force_login(successor)
     url = reverse("networks:handover_detail", args=[pending_handover.pk])
