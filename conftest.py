@@ -168,7 +168,8 @@ def pending_handover(network, vdab, successor):
         reason=HandoverReason.NEW_JOB,
         note="Karim vertrekt; Ahmad zoekt een studentenjob.",
         share_consent=True,
-        by=vdab,
+        # Consent for Jobteam is recorded by the lead, the guardian or Jobteam (DESIGN.md): Sara.
+        by=network.lead.supporter.user,
     )
 
 

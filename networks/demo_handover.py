@@ -102,6 +102,8 @@ def _accepted_handover_nour(context: dict) -> None:
         )
     network.lead, network.continuity_figure = members[sara.pk], members[jan.pk]
     network.save(update_fields=["lead", "continuity_figure"])
+    # Sara, the lead, recorded the youth's consent for Nina's organisation at the round table.
+    _consent(youth, nina, sara.user, today - datetime.timedelta(days=12))
     handover = handover_start(
         network=network,
         leaver=members[youssef.pk],
@@ -118,7 +120,6 @@ def _accepted_handover_nour(context: dict) -> None:
         next_meeting_known=True,
         documents_shared=True,
         handover_on=today - datetime.timedelta(days=10),
-        share_consent=True,
         by=youssef.user,
     )
     handover_accept(handover=handover, by=nina.user)

@@ -26,6 +26,8 @@ from networks.audit import audited_update
 from networks.choices import HandoverReason, HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
 from networks.models import CareNetwork, Handover, Membership, SharingConsent, Supporter
 from networks.services import (
+    consent_may_change,
+    consent_refusal_message,
     membership_end,
     network_add_member,
     sharing_consent_record,
@@ -154,6 +156,10 @@ def handover_start(
         # The same rule as for any new member: an organisation joins only with the youth's consent.
         if not share_consent:
             raise ValidationError(_consent_missing(organisation))
+        # Consent is recorded by the lead, the guardian or that organisation (DESIGN.md); `by=None`
+        # is the system itself (the demo data).
+        if by is not None and not consent_may_change(youth=network.youth, organisation=organisation, user=by):
+            raise ValidationError(consent_refusal_message(organisation))
         consent = sharing_consent_record(youth=network.youth, organisation=organisation, by=by)
     handover = Handover.objects.create(
         network=network,

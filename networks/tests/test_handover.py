@@ -84,7 +84,8 @@ def _propose(network, leaver_user, successor_user, *, by=None, reason=HandoverRe
         reason=reason,
         note="Werkt goed met korte afspraken. Let op: examens in juni.",
         share_consent=True,
-        by=by or leaver_user,
+        # The lead proposes: only the lead, the guardian or that organisation records the consent.
+        by=by or network.lead.supporter.user,
     )
 
 
@@ -322,7 +323,7 @@ def test_a_successor_without_login_is_accepted_by_the_lead_on_their_behalf(netwo
         reason=HandoverReason.TURNS_18,
         note="Overdracht",
         share_consent=True,
-        by=vdab,
+        by=coach,
     )
     client.force_login(vdab)
     client.post(reverse("networks:handover_accept", args=[handover.pk]))

@@ -61,7 +61,7 @@ def handover(network, vdab, lore):
         reason=HandoverReason.TURNS_18,
         note=NOTE,
         share_consent=True,
-        by=vdab,
+        by=network.lead.supporter.user,
     )
 
 

@@ -74,7 +74,7 @@ def handover(network, vdab, lore):
         reason=HandoverReason.TURNS_18,
         note="Overdracht",
         share_consent=True,
-        by=vdab,
+        by=network.lead.supporter.user,
     )
 
 

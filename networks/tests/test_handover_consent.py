@@ -47,7 +47,8 @@ def _propose(network, leaver_user, successor, *, share_consent=True):
         reason=HandoverReason.TURNS_18,
         note="Overdracht",
         share_consent=share_consent,
-        by=leaver_user,
+        # The lead records the consent: the lead, the guardian or that organisation (DESIGN.md).
+        by=network.lead.supporter.user,
     )
 
 
@@ -132,3 +133,48 @@ def test_a_handover_to_someone_without_organisation_records_and_ends_no_consent(
     assert handover.consent_recorded is None
     handover_decline(handover=handover, reason="Geen tijd", by=coach)
     assert not network.timeline.filter(kind=TimelineKind.CONSENT).exists()
+
+
+def test_a_leaver_who_is_not_the_lead_or_guardian_cannot_record_consent_for_the_successors_organisation(
+    network, vdab, lore, jobteam
+):
+    """Consent is recorded by the lead, the guardian or that organisation (DESIGN.md), not by whoever leaves.
+
+    Checked to fail: without the consent_may_change check in handover_start, Karim records it.
+    """
+    from django.core.exceptions import ValidationError
+
+    from networks.models import Handover
+    from networks.services import consent_refusal_message
+
+    with pytest.raises(ValidationError) as refused:
+        handover_start(
+            network=network,
+            leaver=network.memberships.active().get(supporter__user=vdab),
+            successor=lore.supporter,
+            successor_role=MemberRole.JOB_COACH,
+            reason=HandoverReason.TURNS_18,
+            note="Overdracht",
+            share_consent=True,
+            by=vdab,
+        )
+    assert refused.value.messages == [consent_refusal_message(jobteam)]
+    assert not Handover.objects.exists()
+    assert not _consents(network.youth, jobteam).exists()
+
+
+def test_once_the_lead_recorded_the_consent_the_leaver_proposes_the_successor(network, vdab, coach, lore, jobteam):
+    from networks.services import sharing_consent_give
+
+    sharing_consent_give(youth=network.youth, organisation=jobteam, by=coach)
+    handover = handover_start(
+        network=network,
+        leaver=network.memberships.active().get(supporter__user=vdab),
+        successor=lore.supporter,
+        successor_role=MemberRole.JOB_COACH,
+        reason=HandoverReason.TURNS_18,
+        note="Overdracht",
+        by=vdab,
+    )
+    assert handover.status == HandoverStatus.PROPOSED
+    assert handover.consent_recorded is None
