@@ -80,8 +80,8 @@ def officer(db):
 
 
 @pytest.fixture
-def confidential_world(network, coach, guardian, vdab):
-    world = World(network, coach, guardian, vdab)
+def confidential_world(network, coach, guardian, vdab, pending_handover):
+    world = World(network, coach, guardian, vdab, pending_handover)
     Note.objects.create(network=network, author=vdab, organisation=vdab.organisation, text=NOTE_TEXT, confidential=True)
     youth = network.youth
     youth.residence_status = ResidenceStatus.NO_DOCUMENTS
@@ -100,6 +100,7 @@ PERSONAS = [
     ("staff_user", False),
     ("admin_user", False),
     ("officer", False),
+    ("successor", False),
 ]
 
 
