@@ -17,6 +17,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from networks.access import network_sync_access
 from networks.audit import audited_update
 from networks.choices import HandoverReason, HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
+from networks.events import consent_revoked, membership_ended
 from networks.models import CareNetwork, Handover, Membership, SharingConsent, Supporter
 from networks.services import (
     consent_may_change,
@@ -319,14 +321,15 @@ def handover_accept(*, handover: Handover, by) -> Handover:
     if changed:
         network.save(update_fields=[*changed, "updated_at"])
 
-    # membership_end reads the roles from this instance: give it the one we just changed.
-    leaver.network = network
-    membership_end(membership=leaver, by=by, left_on=max(timezone.localdate(), leaver.joined_on))
-
+    # Accepted before the leaver's membership ends: a handover still waiting then is cancelled
+    # (handovers_end_with_their_leaver).
     handover.status = HandoverStatus.ACCEPTED
     handover.decided_by = by
     handover.decided_at = timezone.now()
     handover.save(update_fields=["status", "decided_by", "decided_at"])
+    # membership_end reads the roles from this instance: give it the one we just changed.
+    leaver.network = network
+    membership_end(membership=leaver, by=by, left_on=max(timezone.localdate(), leaver.joined_on))
     network_sync_access(network=network)
     timeline_record(
         network=network,
@@ -401,14 +404,8 @@ def network_close(*, network: CareNetwork, reason: str, note: str, by) -> CareNe
     network.closure_note = note.strip()
     network.ended_on = max(timezone.localdate(), network.started_on)
     network.save(update_fields=["status", "closure_reason", "closure_note", "ended_on", "updated_at"])
-    # A proposal cannot be accepted into a closed network. Saved one by one, so each change is
-    # audited like any other, and the consent given for it ends with it.
-    for handover in Handover.objects.pending().filter(network=network).select_for_update().order_by("pk"):
-        handover.network = network
-        handover.status = HandoverStatus.CANCELLED
-        handover.decided_at = timezone.now()
-        handover.save(update_fields=["status", "decided_at"])
-        handover_consent_end(handover=handover, by=by)
+    # A proposal cannot be accepted into a closed network.
+    handovers_cancel_waiting(Handover.objects.filter(network=network), by=by)
     network_sync_access(network=network)
     timeline_record(
         network=network,
@@ -417,6 +414,49 @@ def network_close(*, network: CareNetwork, reason: str, note: str, by) -> CareNe
         actor=by,
     )
     return network
+
+
+def handovers_cancel_waiting(handovers, *, by, note_on_timeline: bool = False) -> list[Handover]:
+    """Cancel the handovers of `handovers` that still wait for an answer; each one's consent ends with it.
+
+    Saved one by one, so each change is audited like any other. Call inside the transaction of
+    the change that ends them.
+    """
+    cancelled = []
+    waiting = (
+        handovers.pending().select_for_update(of=("self",)).select_related("network", "leaver__supporter", "successor")
+    )
+    for handover in waiting.order_by("pk"):
+        handover.status = HandoverStatus.CANCELLED
+        handover.decided_at = timezone.now()
+        handover.save(update_fields=["status", "decided_at"])
+        handover_consent_end(handover=handover, by=by)
+        if note_on_timeline:
+            timeline_record(
+                network=handover.network,
+                kind=TimelineKind.HANDOVER,
+                summary=_("The handover of %(leaver)s to %(successor)s was cancelled")
+                % {"leaver": handover.leaver.supporter.full_name, "successor": handover.successor.full_name},
+                actor=by,
+            )
+        cancelled.append(handover)
+    return cancelled
+
+
+@receiver(membership_ended, dispatch_uid="handovers_end_with_their_leaver")
+def handovers_end_with_their_leaver(sender, *, membership, by, **kwargs) -> None:
+    """A leaver who left another way hands nothing over: the handover waiting for an answer is cancelled."""
+    handovers_cancel_waiting(Handover.objects.filter(leaver=membership), by=by, note_on_timeline=True)
+
+
+@receiver(consent_revoked, dispatch_uid="handovers_end_with_their_consent")
+def handovers_end_with_their_consent(sender, *, consent, by, **kwargs) -> None:
+    """Without the youth's consent the successor's organisation cannot join: its waiting handovers end."""
+    handovers_cancel_waiting(
+        Handover.objects.filter(network__youth_id=consent.youth_id, successor__organisation_id=consent.organisation_id),
+        by=by,
+        note_on_timeline=True,
+    )
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from networks.access import network_sync_access
 from networks.choices import MemberRole, TimelineKind
+from networks.events import consent_revoked, membership_ended
 from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
 
 logger = logging.getLogger(__name__)
@@ -186,6 +187,7 @@ def membership_end(*, membership: Membership, by=None, left_on=None, reason: str
         ),
         actor=by,
     )
+    membership_ended.send(sender=Membership, membership=membership, by=by)
     return membership
 
 
@@ -417,6 +419,7 @@ def sharing_consent_revoke(*, consent, by) -> list[Membership]:
     consent.revoked_on = timezone.localdate()
     consent.save(update_fields=["revoked_on"])
     ended = [membership_end(membership=membership, by=by) for membership in memberships]
+    consent_revoked.send(sender=type(consent), consent=consent, by=by)
     network = CareNetwork.objects.filter(youth_id=consent.youth_id).open().first()
     TimelineEntry.objects.create(
         youth_id=consent.youth_id,
