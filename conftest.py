@@ -151,6 +151,12 @@ def jobteam(db):
 
 
 @pytest.fixture
+def lore(jobteam):
+    """Lore, job coach at Jobteam: the successor the handover tests propose for Karim (VDAB)."""
+    return _person("lore@jobteam.example", jobteam, "Lore", "Van Damme", "Jobcoach")[0]
+
+
+@pytest.fixture
 def successor(jobteam):
     return _person("nina@jobteam.example", jobteam, "Nina", "Jacobs", "Jobcoach")[0]
 

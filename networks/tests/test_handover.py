@@ -28,19 +28,6 @@ def _english(settings):
 
 
 @pytest.fixture
-def jobteam(db):
-    return OrganisationFactory(name="Jobteam Gent", sector=Sector.WORK)
-
-
-@pytest.fixture
-def lore(jobteam):
-    """Lore, job coach at Jobteam (from 18): the successor of Karim (VDAB)."""
-    user = UserFactory(email="lore@jobteam.example", organisation=jobteam, first_name="Lore", last_name="Van Damme")
-    SupporterFactory(first_name="Lore", last_name="Van Damme", organisation=jobteam, user=user, email=user.email)
-    return user
-
-
-@pytest.fixture
 def vervolgschool(db):
     return OrganisationFactory(name="Sint-Lievenscollege (vervolgschool)", sector=Sector.EDUCATION)
 

@@ -13,15 +13,16 @@ handover page, the decline-by-page test fails (the redirect leads to a 404).
 """
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from networks.audit import url_objects
-from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole, Sector
+from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole
 from networks.handover import handover_accept, handover_decline, handover_start, network_close
 from networks.models import Handover
 from networks.services import sharing_consent_revoke
-from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
+from networks.tests.factories import SupporterFactory, UserFactory
+from zorgnetwerk.tests.test_permission_matrix import iter_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -35,19 +36,6 @@ MEMBER_PAGES = [
     ("networks:transition_checklist", "network"),
     ("actionplans:plan_detail", "network"),
 ]
-
-
-@pytest.fixture
-def jobteam(db):
-    return OrganisationFactory(name="Jobteam Gent", sector=Sector.WORK)
-
-
-@pytest.fixture
-def lore(jobteam):
-    """Lore, job coach at Jobteam: proposed as Karim's (VDAB) successor."""
-    user = UserFactory(email="lore@jobteam.example", organisation=jobteam, first_name="Lore", last_name="Van Damme")
-    SupporterFactory(first_name="Lore", last_name="Van Damme", organisation=jobteam, user=user, email=user.email)
-    return user
 
 
 @pytest.fixture
@@ -65,24 +53,11 @@ def handover(network, vdab, lore):
     )
 
 
-def _iter_routes(resolver=None, prefix="", namespace=None, kwarg_names=()):
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        names = tuple(getattr(pattern.pattern, "converters", {}) or pattern.pattern.regex.groupindex)
-        if isinstance(pattern, URLResolver):
-            ns = namespace
-            if pattern.namespace:
-                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-            yield from _iter_routes(pattern, prefix + str(pattern.pattern), ns, kwarg_names + names)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), prefix + str(pattern.pattern), names
-
-
 def network_page_urls(network) -> list[str]:
     """Every URL of the project that names only this network or its youth (from the resolver)."""
     ids = {"carenetwork": network.pk, "youth": network.youth_id}
     urls = []
-    for name, route, kwarg_names in _iter_routes():
+    for name, route, kwarg_names, _callback in iter_routes():
         if not kwarg_names or name.startswith("admin:"):
             continue
         kwargs = {}

@@ -20,20 +20,12 @@ from django.utils import timezone
 from actionplans.models import Action, ActionPlan, ActionStatus, Barrier, BarrierCategory, Domain, QuestionRoute
 from networks.audit import Action as AuditAction
 from networks.audit import audit_actor, audited_update
-from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole, Sector
+from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole
 from networks.handover import handover_start, network_close
 from networks.models import AuditEvent, Supporter
-from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
+from networks.tests.factories import SupporterFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lore(db):
-    jobteam = OrganisationFactory(name="Jobteam Gent", sector=Sector.WORK)
-    user = UserFactory(email="lore@jobteam.example", organisation=jobteam, first_name="Lore")
-    SupporterFactory(first_name="Lore", last_name="Van Damme", organisation=jobteam, user=user, email=user.email)
-    return user
 
 
 @pytest.fixture

@@ -17,25 +17,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.audit import Action
-from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole, Sector, TimelineKind
+from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole, TimelineKind
 from networks.handover import handover_accept, handover_decline, handover_start, network_close
 from networks.models import AuditEvent, SharingConsent
 from networks.services import network_add_member, sharing_consent_record
-from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
+from networks.tests.factories import SupporterFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def jobteam(db):
-    return OrganisationFactory(name="Jobteam Gent", sector=Sector.WORK)
-
-
-@pytest.fixture
-def lore(jobteam):
-    user = UserFactory(email="lore@jobteam.example", organisation=jobteam, first_name="Lore", last_name="Van Damme")
-    SupporterFactory(first_name="Lore", last_name="Van Damme", organisation=jobteam, user=user, email=user.email)
-    return user
 
 
 def _propose(network, leaver_user, successor, *, share_consent=True):
