@@ -4,6 +4,8 @@ Each app adds its own part of the demo in its own `demo.py`; `seed_demo` calls t
 order of the playbook. Every function is idempotent: running the command twice changes nothing.
 """
 
+from django.contrib.auth.models import Group
+
 from networks.choices import Sector
 from networks.models import Organisation, Supporter, User
 
@@ -42,6 +44,9 @@ PEOPLE = [
 
 ADVISORY = [("marie@adviesgroep.demo", "Marie", "Peeters"), ("luc@adviesgroep.demo", "Luc", "Verstraete")]
 ADMIN = ("admin@zorgnetwerk.demo", "Admin", "Zorgnetwerk")
+# The privacy officer who answers a youth's request for their data (DESIGN.md: export).
+PRIVACY_OFFICER = ("privacy@zorgnetwerk.demo", "Petra", "De Wilde")
+PRIVACY_OFFICERS_GROUP = "Privacy officers"  # made by youths/migrations/0005_privacy_officers_group.py
 
 
 def _user(email, first_name, last_name, **fields) -> User:
@@ -77,11 +82,14 @@ def seed_organisations_and_people(stdout=None) -> dict:
     for email, first_name, last_name in ADVISORY:
         _user(email, first_name, last_name, is_advisory=True)
     admin = _user(ADMIN[0], ADMIN[1], ADMIN[2], is_staff=True, is_superuser=True)
+    officer = _user(*PRIVACY_OFFICER)
+    officer.groups.add(Group.objects.get(name=PRIVACY_OFFICERS_GROUP))
     return {"organisations": organisations, "supporters": supporters, "admin": admin}
 
 
 def demo_logins() -> list[tuple[str, str]]:
     rows = [(email, f"{function}, {org}") for email, _, _, function, org in PEOPLE]
     rows += [(email, "Adviesgroep") for email, _, _ in ADVISORY]
+    rows.append((PRIVACY_OFFICER[0], "Privacyverantwoordelijke (export op /export/jongeren/)"))
     rows.append((ADMIN[0], "Admin (Django admin op /admin/)"))
     return rows

@@ -19,3 +19,14 @@ def test_seed_demo_runs_on_a_development_machine(db, settings, capsys):
     call_command("seed_demo")
     assert "Demo data ready" in capsys.readouterr().out
     assert User.objects.filter(is_superuser=True).exists()
+
+
+def test_the_demo_privacy_officer_finds_a_youth_for_an_export(db, settings, client):
+    from django.urls import reverse
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    officer = User.objects.get(email="privacy@zorgnetwerk.demo")
+    assert officer.has_perm("youths.export_youth_data") and not officer.is_staff
+    client.force_login(officer)
+    assert client.get(reverse("networks:youth_export_search")).status_code == 200
