@@ -26,7 +26,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase, ReadOnlyDatabase
 
-from networks.choices import HandoverReason, MemberRole, NetworkStatus, Sector
+from accounts.choices import Sector
+from handovers.models import HandoverReason
+from networks.choices import MemberRole, NetworkStatus
 from networks.services import network_add_member
 from networks.tests.factories import (
     CareNetworkFactory,

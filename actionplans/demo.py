@@ -10,7 +10,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from actionplans.models import ActionPlan, BarrierCategory, Domain, Offer, Referral, ReferralStatus
+from actionplans.models import (
+    ActionPlan,
+    BarrierCategory,
+    Domain,
+    Meeting,
+    MeetingStatus,
+    Offer,
+    Referral,
+    ReferralStatus,
+)
 from actionplans.services import (
     barrier_add,
     evaluation_add,
@@ -23,8 +32,8 @@ from actionplans.services import (
     referral_add,
     referral_set_status,
 )
-from networks.choices import MeetingStatus, NetworkStatus, TimelineKind
-from networks.models import Meeting, Membership
+from networks.choices import NetworkStatus, TimelineKind
+from networks.models import Membership
 from networks.services import timeline_record
 
 SITUATIONS = [

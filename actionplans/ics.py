@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from networks.choices import MeetingStatus
+from actionplans.models import MeetingStatus
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 

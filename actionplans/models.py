@@ -1,6 +1,7 @@
 """The action plan of a network (step 3) and its follow-up (step 4)."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -47,6 +48,70 @@ class ReferralFailureReason(models.TextChoices):
     NOT_ELIGIBLE = "not_eligible", _("Not eligible")
     UNREACHABLE = "unreachable", _("Unreachable")
     OTHER = "other", _("Other")
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Meeting(models.Model):
+    """A round table (rondetafel) of the network; planned ahead, filled in afterwards."""
+
+    network = models.ForeignKey(
+        "networks.CareNetwork", on_delete=models.CASCADE, related_name="meetings", verbose_name=_("network")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True, max_length=TEXT_LONG)
+    notes = models.TextField(_("notes"), blank=True, max_length=TEXT_LONG)
+    decisions = models.TextField(_("decisions"), blank=True, max_length=TEXT_LONG)
+    status = models.CharField(_("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    invited = models.ManyToManyField(
+        "networks.Membership", blank=True, related_name="meetings_invited", verbose_name=_("invited")
+    )
+    attended = models.ManyToManyField(
+        "networks.Membership", blank=True, related_name="meetings_attended", verbose_name=_("attended")
+    )
+    youth_present = models.BooleanField(_("the youth was present"), default=False)
+    interpreter_present = models.BooleanField(_("an interpreter was present"), default=False)
+    family_online = models.BooleanField(_("family joined online"), default=False)
+    uid = models.UUIDField(_("calendar UID"), default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
+    organiser = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organiser"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        db_table = "networks_meeting"
+        verbose_name = _("round table")
+        verbose_name_plural = _("round tables")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("The meeting must end after it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["network", "starts_at"], name="meeting_network_start_idx")]
+
+    def __str__(self):
+        return _("Round table of %(date)s") % {"date": timezone.localtime(self.starts_at).date()}
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
 
 
 class ActionPlan(models.Model):
@@ -107,7 +172,7 @@ class PlanVersion(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="versions", verbose_name=_("plan"))
     number = models.PositiveIntegerField(_("version"))
     meeting = models.ForeignKey(
-        "networks.Meeting",
+        Meeting,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

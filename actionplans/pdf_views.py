@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan
+from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan, MeetingStatus
 from networks.access import get_network_for_user
-from networks.choices import MeetingStatus
 from networks.models import CareNetwork
 from zorgnetwerk.pdf import answer_fields, pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
 

@@ -18,9 +18,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from actionplans.models import Action, ActionStatus, Referral, ReminderSent
-from networks.choices import MeetingStatus, NetworkStatus
-from networks.models import CareNetwork, Meeting, User
+from accounts.models import User
+from actionplans.models import Action, ActionStatus, Meeting, MeetingStatus, Referral, ReminderSent
+from networks.choices import NetworkStatus
+from networks.models import CareNetwork
 
 logger = logging.getLogger(__name__)
 

@@ -10,12 +10,14 @@ from actionplans.models import (
     ActionPlan,
     ActionStatus,
     Barrier,
+    Meeting,
+    MeetingStatus,
     PlanVersion,
     QuestionRoute,
     Referral,
 )
-from networks.choices import Intensity, MeetingStatus, NetworkStatus
-from networks.models import CareNetwork, Meeting, Membership
+from networks.choices import Intensity, NetworkStatus
+from networks.models import CareNetwork, Membership
 
 QUIET_WEEKS = {Intensity.INTENSIVE: 8, Intensity.LIGHT: 16}
 

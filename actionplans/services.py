@@ -29,13 +29,15 @@ from actionplans.models import (
     Barrier,
     BarrierStatus,
     Evaluation,
+    Meeting,
+    MeetingStatus,
     PlanVersion,
     QuestionRoute,
     Referral,
     ReferralStatus,
 )
-from networks.choices import MeetingStatus, TimelineKind
-from networks.models import CareNetwork, Meeting, Membership
+from networks.choices import TimelineKind
+from networks.models import CareNetwork, Membership
 from networks.services import timeline_record
 
 logger = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from actionplans import forms, ics, selectors, services
+from actionplans.models import MeetingStatus
 from networks.access import NetworkClosed, get_network_for_user
-from networks.choices import MeetingStatus
 from networks.models import CareNetwork
 
 GET_POST = require_http_methods(["GET", "POST"])

@@ -10,11 +10,12 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from actionplans.models import BarrierCategory
 from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalKind, SignalStatus, Theme
 from adviesgroep.selectors import Quarter, sender_sector, signal_summary_for
 from networks.choices import TimelineKind
-from networks.models import CareNetwork, User
+from networks.models import CareNetwork
 from networks.services import timeline_record
 
 FALLBACK_CATEGORIES = [

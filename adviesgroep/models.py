@@ -12,8 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.choices import Sector
 from adviesgroep.pseudonyms import network_code
-from networks.choices import Sector
 from zorgnetwerk.limits import TEXT_LONG
 
 

@@ -21,7 +21,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from networks.choices import Sector
+from accounts.choices import Sector
 
 # --- the kinds of identifying details ------------------------------------------------------------
 

@@ -353,9 +353,9 @@ def network_stats(*, quarters: list[Quarter]) -> dict:
 
     Every figure is computed with a fixed number of queries, whatever the number of networks.
     """
-    from actionplans.models import Action, Referral
-    from networks.choices import ClosureReason, Intensity, MeetingStatus, NetworkStatus
-    from networks.models import CareNetwork, Meeting
+    from actionplans.models import Action, Meeting, MeetingStatus, Referral
+    from networks.choices import ClosureReason, Intensity, NetworkStatus
+    from networks.models import CareNetwork
     from youths.models import Intake
 
     if not quarters:

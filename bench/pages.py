@@ -34,7 +34,8 @@ def bench_context() -> dict:
     """The benchmark users of seed_scale and the coach's network with the most members."""
     from django.db.models import Count, Q
 
-    from networks.models import CareNetwork, User
+    from accounts.models import User
+    from networks.models import CareNetwork
     from networks.scale import ADVISOR_EMAIL, BIG_ORG_EMAIL, COACH_EMAIL
 
     coach = User.objects.get(email=COACH_EMAIL)

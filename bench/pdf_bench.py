@@ -50,9 +50,20 @@ def rss_mib() -> float:
 
 def build_data():
     """A youth, a network of 25 members over all sectors, an intake and a plan with 3 open actions."""
-    from actionplans.models import Action, ActionPlan, Barrier, BarrierCategory, Domain, QuestionRoute, Referral
-    from networks.choices import MemberRole, NetworkStatus, Sector
-    from networks.models import CareNetwork, Meeting, Organisation, Supporter, User
+    from accounts.choices import Sector
+    from accounts.models import Organisation, User
+    from actionplans.models import (
+        Action,
+        ActionPlan,
+        Barrier,
+        BarrierCategory,
+        Domain,
+        Meeting,
+        QuestionRoute,
+        Referral,
+    )
+    from networks.choices import MemberRole, NetworkStatus
+    from networks.models import CareNetwork, Supporter
     from networks.services import network_add_member
     from youths.models import Intake, Youth
 

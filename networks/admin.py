@@ -20,18 +20,17 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.models import Organisation, User
+from actionplans.models import Meeting
+from handovers.models import Handover
 from networks.models import (
     CareNetwork,
-    Handover,
-    Meeting,
     Membership,
     NetworkGroupObjectPermission,
     NetworkUserObjectPermission,
-    Organisation,
     SharingConsent,
     Supporter,
     TimelineEntry,
-    User,
 )
 from networks.services import (
     consent_may_change,

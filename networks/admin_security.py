@@ -6,9 +6,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit.models import AuditEvent
 from networks.audit import Action
 from networks.gdpr import youth_anonymise
-from networks.models import AuditEvent
 from youths.models import Youth
 
 

@@ -27,7 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from networks.models import AuditEvent
+from audit.models import AuditEvent
 
 
 class Action:
@@ -241,8 +241,9 @@ def _event(
 def _scope_paths() -> dict[str, tuple[type, str, str]]:
     """{model name: (model, path to its network id or youth id, "network" or "youth")}."""
     from actionplans.models import Action as PlanAction
-    from actionplans.models import ActionPlan, Barrier, Evaluation, PlanVersion, QuestionRoute, Referral
-    from networks.models import CareNetwork, Handover, Meeting, Membership, Note, SharingConsent
+    from actionplans.models import ActionPlan, Barrier, Evaluation, Meeting, PlanVersion, QuestionRoute, Referral
+    from handovers.models import Handover
+    from networks.models import CareNetwork, Membership, Note, SharingConsent
     from youths.models import Intake, Youth
 
     return {
@@ -520,8 +521,9 @@ def audited_update(queryset, **values) -> int:
 
 def audited_models() -> list:
     from actionplans.models import Action as PlanAction
-    from actionplans.models import ActionPlan, Barrier, QuestionRoute, Referral
-    from networks.models import CareNetwork, Handover, Meeting, Membership, Note, SharingConsent
+    from actionplans.models import ActionPlan, Barrier, Meeting, QuestionRoute, Referral
+    from handovers.models import Handover
+    from networks.models import CareNetwork, Membership, Note, SharingConsent
     from youths.models import Intake, Youth
 
     return [
@@ -581,7 +583,7 @@ def _on_user_saved(sender, instance, created, **kwargs):
 
 def connect_signals() -> None:
     """Called from NetworksConfig.ready()."""
-    from networks.models import User
+    from accounts.models import User
 
     post_save.connect(_on_user_saved, sender=User, dispatch_uid="end-sessions-of-deactivated-user")
     for model in audited_models():

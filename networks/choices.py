@@ -1,19 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Sector(models.TextChoices):
-    EDUCATION = "education", _("Education")
-    WELFARE = "welfare", _("Welfare")
-    WORK = "work", _("Work")
-    GUARDIANSHIP = "guardianship", _("Guardianship")
-    HOUSING = "housing", _("Housing")
-    HEALTH = "health", _("Health")
-    INTEGRATION = "integration", _("Civic integration")
-    FAMILY = "family", _("Family")
-    LEISURE = "leisure", _("Leisure")
-    OTHER = "other", _("Other")
-
+from accounts.choices import Sector
 
 # The sectors a network should cover (DESIGN.md, step 2): the app warns while one is missing.
 ESSENTIAL_SECTORS = (
@@ -70,28 +58,6 @@ class Trust(models.TextChoices):
     SOME = "some", _("Trusts somewhat")
     LOW = "low", _("Trusts little")
     UNKNOWN = "", _("Not asked")
-
-
-class MeetingStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-class HandoverReason(models.TextChoices):
-    NEW_JOB = "new_job", _("New job")
-    SCHOOL_CHANGE = "school_change", _("School change")
-    YOUTH_MOVES = "youth_moves", _("The youth moves")
-    TURNS_18 = "turns_18", _("The youth turns 18")
-    SERVICE_ENDS = "service_ends", _("The service ends at 18")
-    OTHER = "other", _("Other")
-
-
-class HandoverStatus(models.TextChoices):
-    PROPOSED = "proposed", _("Waiting for the successor")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
-    CANCELLED = "cancelled", _("Cancelled")
 
 
 class TimelineKind(models.TextChoices):

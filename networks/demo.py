@@ -6,8 +6,9 @@ order of the playbook. Every function is idempotent: running the command twice c
 
 from django.contrib.auth.models import Group
 
-from networks.choices import Sector
-from networks.models import Organisation, Supporter, User
+from accounts.choices import Sector
+from accounts.models import Organisation, User
+from networks.models import Supporter
 
 DEMO_PASSWORD = "zorgnetwerk-demo"
 

@@ -8,9 +8,11 @@ import datetime
 
 from django.utils import timezone
 
-from networks.choices import ClosureReason, HandoverReason, MemberRole, NetworkStatus, Sector
+from accounts.choices import Sector
+from handovers.models import Handover, HandoverReason
+from networks.choices import ClosureReason, MemberRole, NetworkStatus
 from networks.handover import handover_accept, handover_start, network_close
-from networks.models import CareNetwork, Handover, Membership, SharingConsent
+from networks.models import CareNetwork, Membership, SharingConsent
 from networks.services import network_add_member
 from youths.models import Housing, SchoolSituation, Youth
 

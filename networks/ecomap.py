@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from networks.choices import Sector, Trust
+from accounts.choices import Sector
+from networks.choices import Trust
 
 # Colours per sector: distinguishable, and dark enough for white text of the legend swatches.
 SECTOR_COLOURS = {

@@ -2,8 +2,10 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from networks.choices import MemberRole, Sector, Trust
-from networks.models import CareNetwork, Membership, Organisation, SharingConsent, Supporter
+from accounts.choices import Sector
+from accounts.models import Organisation
+from networks.choices import MemberRole, Trust
+from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.services import consent_keeper, consent_may_change, network_may_set_lead, youth_has_sharing_consent
 from zorgnetwerk.forms import ModelChoiceField, PersonNameField, model_choice_formfield
 

@@ -5,9 +5,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from networks.choices import ClosureReason, HandoverReason, MemberRole
+from accounts.models import Organisation
+from handovers.models import Handover, HandoverReason
+from networks.choices import ClosureReason, MemberRole
 from networks.handover import handover_leavers_for, joins_without_consent
-from networks.models import Handover, Membership, Organisation, Supporter
+from networks.models import Membership, Supporter
 from zorgnetwerk.forms import ModelChoiceField, PersonNameField
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 

@@ -22,11 +22,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actionplans.models import MeetingStatus
+from handovers.models import Handover, HandoverReason, HandoverStatus
 from networks.access import network_sync_access
 from networks.audit import audited_update
-from networks.choices import HandoverReason, HandoverStatus, MeetingStatus, NetworkStatus, TimelineKind
+from networks.choices import NetworkStatus, TimelineKind
 from networks.events import consent_revoked, membership_ended
-from networks.models import CareNetwork, Handover, Membership, SharingConsent, Supporter
+from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.services import (
     consent_may_change,
     consent_refusal_message,

@@ -11,9 +11,9 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from networks.choices import HandoverStatus
+from handovers.models import Handover, HandoverStatus
 from networks.dashboard import Panel
-from networks.models import CareNetwork, Handover
+from networks.models import CareNetwork
 from networks.turning18 import turning_18_flags
 
 DECLINED_SHOWN_DAYS = 30

@@ -14,8 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from accounts.choices import Sector
 from networks.access import get_network_for_user
-from networks.choices import ESSENTIAL_SECTORS, Sector
+from networks.choices import ESSENTIAL_SECTORS
 from networks.ecomap import SECTOR_ORDER, render_ecomap_svg
 from networks.models import CareNetwork
 from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf

@@ -31,20 +31,20 @@ from django.db import connections, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from networks.choices import MeetingStatus, MemberRole, NetworkStatus, Sector, TimelineKind
+from accounts.choices import Sector
+from accounts.models import Organisation, User
+from actionplans.models import Meeting, MeetingStatus
+from audit.models import AuditEvent
+from networks.choices import MemberRole, NetworkStatus, TimelineKind
 from networks.models import (
-    AuditEvent,
     CareNetwork,
-    Meeting,
     Membership,
     NetworkGroupObjectPermission,
     NetworkUserObjectPermission,
     Note,
-    Organisation,
     SharingConsent,
     Supporter,
     TimelineEntry,
-    User,
 )
 
 BENCH_PASSWORD = "scale-bench-not-a-secret"  # noqa: S105 - fictional benchmark users only

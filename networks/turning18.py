@@ -13,7 +13,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from networks.choices import MemberRole, Sector
+from accounts.choices import Sector
+from networks.choices import MemberRole
 from networks.models import CareNetwork, Membership
 
 FLAG_FROM_AGE = 17

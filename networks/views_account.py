@@ -31,8 +31,8 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.models import User
 from networks.audit import Action, record
-from networks.models import User
 
 REAUTH_SESSION_KEY = "reauth_at"
 REAUTH_SECONDS = 5 * 60

@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditEvent
 from networks.access import get_network_for_user, get_open_network_for_user
 from networks.audit import Action, record
 from networks.gdpr import user_may_export_youth_data, youth_export_zip
-from networks.models import AuditEvent, CareNetwork, Note
+from networks.models import CareNetwork, Note
 from youths.models import Youth
 
 AUDIT_PAGE_SIZE = 50

@@ -8,7 +8,8 @@ import datetime
 
 from django.utils import timezone
 
-from networks.choices import Intensity, MemberRole, NetworkStatus, Sector, Trust
+from accounts.choices import Sector
+from networks.choices import Intensity, MemberRole, NetworkStatus, Trust
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.services import network_add_member
 from youths.models import Gender, Housing, Intake, ResidenceStatus, SchoolSituation, Youth

@@ -4,7 +4,8 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from networks.choices import RESIDENCE_STATUS_SECTORS, MemberRole, NetworkStatus, Sector, TimelineKind
+from accounts.choices import Sector
+from networks.choices import RESIDENCE_STATUS_SECTORS, MemberRole, NetworkStatus, TimelineKind
 from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
 from networks.services import network_add_member
 from youths.models import Intake, Youth

@@ -347,7 +347,7 @@ def leaflet_texts(code: str) -> dict:
     language = LANGUAGES[code]
     if not language.from_catalogue:
         return TRANSLATIONS[code]
-    from networks.choices import Sector  # the youths app does not depend on networks at import time
+    from accounts.choices import Sector  # the youths app does not depend on networks at import time
 
     with translation.override(code):
         texts = {key: str(value) for key, value in SOURCE_TEXTS.items()}

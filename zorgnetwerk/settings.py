@@ -44,9 +44,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "accounts",
+    "audit",
     "youths",
     "networks",
     "actionplans",
+    "handovers",
     "adviesgroep",
 ]
 
@@ -101,7 +104,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts: users log in with their e-mail address.
-AUTH_USER_MODEL = "networks.User"
+AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account before the password is even checked (django-axes).
     "networks.backends.LockoutBackend",

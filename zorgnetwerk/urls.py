@@ -6,6 +6,7 @@ from networks.views_security import privacy_page
 from zorgnetwerk.health import health
 
 urlpatterns = [
+    path("admin/", include("zorgnetwerk.admin_moves")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

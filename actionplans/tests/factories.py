@@ -4,8 +4,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from actionplans.models import Action, ActionPlan, Domain, Referral
-from networks.models import Meeting
+from actionplans.models import Action, ActionPlan, Domain, Meeting, Referral
 
 
 class ActionPlanFactory(DjangoModelFactory):

@@ -1,6 +1,6 @@
 from actionplans import demo
-from actionplans.models import Action, ActionPlan, Barrier, PlanVersion, Referral
-from networks.models import Meeting, TimelineEntry
+from actionplans.models import Action, ActionPlan, Barrier, Meeting, PlanVersion, Referral
+from networks.models import TimelineEntry
 
 
 def _counts():

@@ -8,9 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from actionplans.models import PlanVersion
+from actionplans.models import MeetingStatus, PlanVersion
 from actionplans.services import meeting_cancel, meeting_plan, meeting_record_outcome, meeting_update
-from networks.choices import MeetingStatus
 from networks.models import TimelineEntry
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

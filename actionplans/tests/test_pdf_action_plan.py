@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplans.models import ActionPlan
-from networks.models import AuditEvent
+from audit.models import AuditEvent
 from zorgnetwerk.tests.pdf_helpers import PLAN_VALUES, fill_plan, pdf_response_bytes, pdf_text
 
 pytestmark = pytest.mark.django_db

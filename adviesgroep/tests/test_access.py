@@ -11,10 +11,11 @@ from django.urls import get_resolver, reverse
 from django.urls.converters import IntConverter
 from django.utils import timezone
 
-from actionplans.models import Action, ActionPlan, Evaluation, PlanVersion, QuestionRoute, Referral
+from actionplans.models import Action, ActionPlan, Evaluation, Meeting, PlanVersion, QuestionRoute, Referral
 from adviesgroep.tests.factories import BarrierFactory
-from networks.choices import HandoverReason, MemberRole
-from networks.models import Handover, Meeting, Note, SharingConsent
+from handovers.models import Handover, HandoverReason
+from networks.choices import MemberRole
+from networks.models import Note, SharingConsent
 
 pytestmark = pytest.mark.django_db
 

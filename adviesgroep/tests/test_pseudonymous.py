@@ -24,6 +24,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.choices import Sector
 from adviesgroep import services
 from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalKind, Theme
 from adviesgroep.pseudonyms import (
@@ -39,7 +40,6 @@ from adviesgroep.pseudonyms import (
     pseudonymise,
 )
 from adviesgroep.tests.factories import AdviceFactory, BarrierFactory, LessonFactory, SignalFactory
-from networks.choices import Sector
 
 pytestmark = pytest.mark.django_db
 

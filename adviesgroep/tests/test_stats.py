@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from actionplans.models import Meeting, MeetingStatus
 from adviesgroep.selectors import SUPPRESSED, Quarter, last_quarters, network_stats, suppress_small
-from networks.choices import ClosureReason, Intensity, MeetingStatus, NetworkStatus
-from networks.models import Meeting
+from networks.choices import ClosureReason, Intensity, NetworkStatus
 from networks.tests.factories import CareNetworkFactory
 from youths.tests.factories import IntakeFactory
 

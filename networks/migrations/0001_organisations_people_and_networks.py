@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import networks.models
+import accounts.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 'ordering': ['email'],
             },
             managers=[
-                ('objects', networks.models.UserManager()),
+                ('objects', accounts.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='networks.carenetwork')),
                 ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='networks.user')),
             ],
             options={
                 'verbose_name': 'user permission on a network',
@@ -156,7 +156,7 @@ class Migration(migrations.Migration):
                 ('text', models.TextField(verbose_name='text')),
                 ('confidential', models.BooleanField(default=False, help_text='Other members see that this note exists, by whom and when, but not its text.', verbose_name='only my organisation')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='author')),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.user', verbose_name='author')),
                 ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='networks.carenetwork', verbose_name='network')),
                 ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.organisation', verbose_name='organisation')),
             ],
@@ -178,7 +178,7 @@ class Migration(migrations.Migration):
                 ('given_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='given on')),
                 ('revoked_on', models.DateField(blank=True, null=True, verbose_name='revoked on')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sharing_consents', to='networks.organisation', verbose_name='organisation')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.user', verbose_name='recorded by')),
                 ('youth', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sharing_consents', to='youths.youth', verbose_name='youth')),
             ],
             options={
@@ -199,7 +199,7 @@ class Migration(migrations.Migration):
                 ('preferred_language', models.CharField(blank=True, max_length=50, verbose_name='preferred language')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('organisation', models.ForeignKey(blank=True, help_text='Leave empty for family members and volunteers.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='supporters', to='networks.organisation', verbose_name='organisation')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='supporter', to=settings.AUTH_USER_MODEL, verbose_name='user account')),
+                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='supporter', to='networks.user', verbose_name='user account')),
             ],
             options={
                 'verbose_name': 'supporter',
@@ -228,9 +228,9 @@ class Migration(migrations.Migration):
                 ('decline_reason', models.TextField(blank=True, verbose_name='reason for declining')),
                 ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.user', verbose_name='decided by')),
                 ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handovers', to='networks.carenetwork', verbose_name='network')),
-                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
+                ('proposed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.user', verbose_name='proposed by')),
                 ('leaver', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handovers_out', to='networks.membership', verbose_name='leaving member')),
                 ('successor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='handovers_in', to='networks.supporter', verbose_name='successor')),
             ],
@@ -247,7 +247,7 @@ class Migration(migrations.Migration):
                 ('occurred_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
                 ('kind', models.CharField(choices=[('youth', 'Youth'), ('intake', 'First conversation'), ('network', 'Network'), ('member', 'Member'), ('consent', 'Consent'), ('meeting', 'Round table'), ('plan', 'Action plan'), ('action', 'Action'), ('barrier', 'Barrier'), ('referral', 'Referral'), ('evaluation', 'Evaluation'), ('handover', 'Handover'), ('signal', 'Signal'), ('note', 'Note')], max_length=20, verbose_name='kind')),
                 ('summary', models.CharField(max_length=300, verbose_name='what happened')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.user', verbose_name='by')),
                 ('network', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='timeline', to='networks.carenetwork', verbose_name='network')),
                 ('youth', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='timeline', to='youths.youth', verbose_name='youth')),
             ],
@@ -277,7 +277,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='networks.carenetwork', verbose_name='network')),
-                ('organiser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='organiser')),
+                ('organiser', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='networks.user', verbose_name='organiser')),
                 ('attended', models.ManyToManyField(blank=True, related_name='meetings_attended', to='networks.membership', verbose_name='attended')),
                 ('invited', models.ManyToManyField(blank=True, related_name='meetings_invited', to='networks.membership', verbose_name='invited')),
             ],

@@ -6,7 +6,7 @@ number of queries, so the including page does not grow an N+1.
 
 from django import template
 
-from networks.choices import HandoverStatus
+from handovers.models import HandoverStatus
 from networks.handover import handover_leavers_for, may_steer
 from networks.turning18 import FLAG_FROM_AGE
 

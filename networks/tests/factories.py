@@ -1,8 +1,10 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from networks.choices import MemberRole, Sector
-from networks.models import CareNetwork, Membership, Organisation, Supporter, User
+from accounts.choices import Sector
+from accounts.models import Organisation, User
+from networks.choices import MemberRole
+from networks.models import CareNetwork, Membership, Supporter
 
 
 class OrganisationFactory(DjangoModelFactory):

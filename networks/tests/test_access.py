@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from accounts.choices import Sector
 from networks.access import network_sync_access
-from networks.choices import MemberRole, NetworkStatus, Sector
+from networks.choices import MemberRole, NetworkStatus
 from networks.models import CareNetwork, NetworkGroupObjectPermission, NetworkUserObjectPermission
 from networks.services import membership_end, network_add_member
 from networks.tests.factories import CareNetworkFactory, OrganisationFactory, SupporterFactory, UserFactory

@@ -23,11 +23,12 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from guardian.admin import GuardedModelAdmin
 
-from networks.choices import NetworkStatus, Sector, TimelineKind
+from accounts.choices import Sector
+from audit.models import AuditEvent
+from handovers.models import Handover
+from networks.choices import NetworkStatus, TimelineKind
 from networks.models import (
-    AuditEvent,
     CareNetwork,
-    Handover,
     Membership,
     NetworkGroupObjectPermission,
     NetworkUserObjectPermission,
@@ -67,7 +68,9 @@ def staff(school_b):
     """A staff user without superuser rights, with model permissions, of another school."""
     user = UserFactory(email="beheer@sintlieven.example", organisation=school_b, is_staff=True)
     user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="networks", codename__in=STAFF_PERMISSIONS)
+        *Permission.objects.filter(
+            content_type__app_label__in=["networks", "handovers", "accounts"], codename__in=STAFF_PERMISSIONS
+        )
     )
     return user
 
@@ -338,13 +341,13 @@ def test_handovers_and_the_timeline_are_read_only_in_admin(network, vdab, admin_
     )
     entry = TimelineEntry.objects.filter(network=network).first()
     client = client_for(admin_actor)
-    assert client.get(reverse("admin:networks_handover_add")).status_code == 403
+    assert client.get(reverse("admin:handovers_handover_add")).status_code == 403
     assert (
-        client.post(reverse("admin:networks_handover_change", args=[handover.pk]), {"status": "accepted"}).status_code
+        client.post(reverse("admin:handovers_handover_change", args=[handover.pk]), {"status": "accepted"}).status_code
         == 403
     )
     assert (
-        client.post(reverse("admin:networks_handover_delete", args=[handover.pk]), {"post": "yes"}).status_code == 403
+        client.post(reverse("admin:handovers_handover_delete", args=[handover.pk]), {"post": "yes"}).status_code == 403
     )
     assert (
         client.post(reverse("admin:networks_timelineentry_delete", args=[entry.pk]), {"post": "yes"}).status_code == 403
@@ -377,7 +380,7 @@ def test_giving_a_buddy_a_login_in_admin_gives_access_through_the_service(networ
 
 def test_a_staff_user_cannot_put_themselves_in_another_organisations_group(network, staff, school_a, coach):
     client = client_for(staff)
-    url = reverse("admin:networks_user_change", args=[staff.pk])
+    url = reverse("admin:accounts_user_change", args=[staff.pk])
     page = client.get(url).content.decode()
     assert f"org-{school_a.pk}:" not in page
     data = form_values(page)
@@ -386,3 +389,23 @@ def test_a_staff_user_cannot_put_themselves_in_another_organisations_group(netwo
     staff.refresh_from_db()
     assert list(staff.groups.values_list("pk", flat=True)) == [staff.organisation.group_id]
     assert not CareNetwork.objects.visible_to(staff).exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/admin/networks/user/", "/admin/accounts/user/"),
+        ("/admin/networks/organisation/3/change/", "/admin/accounts/organisation/3/change/"),
+        ("/admin/networks/auditevent/?action=read", "/admin/audit/auditevent/?action=read"),
+        ("/admin/networks/handover/", "/admin/handovers/handover/"),
+        ("/admin/networks/meeting/", "/admin/actionplans/meeting/"),
+    ],
+)
+def test_admin_pages_of_moved_models_keep_their_old_address(admin_user, old, new):
+    response = client_for(admin_user).get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+
+
+def test_admin_pages_of_models_that_stayed_are_not_redirected(admin_user):
+    assert client_for(admin_user).get("/admin/networks/carenetwork/").status_code == 200

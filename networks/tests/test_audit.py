@@ -5,9 +5,10 @@ from django.db import connection
 from django.test import RequestFactory
 from django.urls import reverse
 
+from audit.models import AuditEvent, AuditTrailIsAppendOnly
 from conftest import PASSWORD
 from networks.audit import Action, record_read
-from networks.models import AuditEvent, AuditTrailIsAppendOnly, Note
+from networks.models import Note
 from youths.models import Youth
 
 
@@ -134,12 +135,11 @@ def test_postgresql_refuses_update_and_delete_of_audit_rows(network, django_db_b
 
 def test_admins_read_the_trail_in_admin_but_cannot_change_it(admin_client, network):
     event = AuditEvent.objects.first()
-    assert admin_client.get(reverse("admin:networks_auditevent_changelist")).status_code == 200
-    assert admin_client.get(reverse("admin:networks_auditevent_change", args=[event.pk])).status_code == 200
-    assert admin_client.get(reverse("admin:networks_auditevent_add")).status_code == 403
+    assert admin_client.get(reverse("admin:audit_auditevent_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:audit_auditevent_change", args=[event.pk])).status_code == 200
+    assert admin_client.get(reverse("admin:audit_auditevent_add")).status_code == 403
     assert (
-        admin_client.post(reverse("admin:networks_auditevent_delete", args=[event.pk]), {"post": "yes"}).status_code
-        == 403
+        admin_client.post(reverse("admin:audit_auditevent_delete", args=[event.pk]), {"post": "yes"}).status_code == 403
     )
     assert AuditEvent.objects.filter(pk=event.pk).exists()
 

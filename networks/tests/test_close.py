@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole, NetworkStatus
+from handovers.models import Handover, HandoverReason, HandoverStatus
+from networks.choices import ClosureReason, MemberRole, NetworkStatus
 from networks.handover import handover_start, network_close, network_reopen
-from networks.models import CareNetwork, Handover
+from networks.models import CareNetwork
 from networks.tests.factories import CareNetworkFactory
 
 pytestmark = pytest.mark.django_db

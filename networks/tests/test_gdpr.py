@@ -14,15 +14,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from pypdf import PdfReader
 
-from actionplans.models import ActionPlan, Barrier, BarrierCategory, PlanVersion
+from actionplans.models import ActionPlan, Barrier, BarrierCategory, Meeting, PlanVersion
 from actionplans.reminders import reminders_collect, reminders_send
 from actionplans.tests.factories import ActionFactory, MeetingFactory
 from adviesgroep.tests.factories import AdviceFactory, LessonFactory, PolicyFeedbackFactory, SignalFactory
+from audit.models import AuditEvent
 from networks.access import user_may_see_network
 from networks.audit import Action
 from networks.choices import ClosureReason, MemberRole, NetworkStatus, TimelineKind
 from networks.gdpr import ERASED, PRIVACY_OFFICERS_GROUP, youth_anonymise, youths_due_for_retention
-from networks.models import AuditEvent, CareNetwork, Meeting, Note, Supporter
+from networks.models import CareNetwork, Note, Supporter
 from networks.services import network_add_member, timeline_record
 from networks.tests.factories import CareNetworkFactory, SupporterFactory, UserFactory
 from youths.models import ResidenceStatus, Youth
@@ -93,7 +94,7 @@ def test_after_anonymisation_the_name_appears_in_no_text_column_and_the_counts_s
     after = row_counts()
     assert after["networks.TimelineEntry"] == counts_before["networks.TimelineEntry"] + 1  # "the network was closed"
     # The anonymisation itself is logged; closing the network revokes access.
-    for label in ("networks.AuditEvent", "networks.TimelineEntry", "networks.NetworkGroupObjectPermission"):
+    for label in ("audit.AuditEvent", "networks.TimelineEntry", "networks.NetworkGroupObjectPermission"):
         del after[label], counts_before[label]
     assert after == counts_before
     assert barrier_categories() == categories_before

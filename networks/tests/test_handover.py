@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from accounts.choices import Sector
 from actionplans.models import Action, ActionPlan, ActionStatus, Domain
-from networks.choices import HandoverReason, HandoverStatus, MemberRole, Sector, TimelineKind
+from handovers.models import Handover, HandoverReason, HandoverStatus
+from networks.choices import MemberRole, TimelineKind
 from networks.handover import handover_accept, handover_decline, handover_start
-from networks.models import CareNetwork, Handover, Membership, NetworkGroupObjectPermission, Supporter
+from networks.models import CareNetwork, Membership, NetworkGroupObjectPermission, Supporter
 from networks.services import network_add_member
 from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
 from youths.models import Youth

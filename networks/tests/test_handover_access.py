@@ -16,10 +16,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from handovers.models import Handover, HandoverReason, HandoverStatus
 from networks.audit import url_objects
-from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole
+from networks.choices import ClosureReason, MemberRole
 from networks.handover import handover_accept, handover_decline, handover_start, network_close
-from networks.models import Handover
 from networks.services import sharing_consent_revoke
 from networks.tests.factories import SupporterFactory, UserFactory
 from zorgnetwerk.tests.test_permission_matrix import iter_routes

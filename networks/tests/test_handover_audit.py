@@ -18,11 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplans.models import Action, ActionPlan, ActionStatus, Barrier, BarrierCategory, Domain, QuestionRoute
+from audit.models import AuditEvent
+from handovers.models import HandoverReason, HandoverStatus
 from networks.audit import Action as AuditAction
 from networks.audit import audit_actor, audited_update
-from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole
+from networks.choices import ClosureReason, MemberRole
 from networks.handover import handover_start, network_close
-from networks.models import AuditEvent, Supporter
+from networks.models import Supporter
 from networks.tests.factories import SupporterFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,10 +16,12 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import AuditEvent
+from handovers.models import HandoverReason, HandoverStatus
 from networks.audit import Action
-from networks.choices import ClosureReason, HandoverReason, HandoverStatus, MemberRole, TimelineKind
+from networks.choices import ClosureReason, MemberRole, TimelineKind
 from networks.handover import handover_accept, handover_decline, handover_start, network_close
-from networks.models import AuditEvent, SharingConsent
+from networks.models import SharingConsent
 from networks.services import network_add_member, sharing_consent_record
 from networks.tests.factories import SupporterFactory
 
@@ -132,7 +134,7 @@ def test_a_leaver_who_is_not_the_lead_or_guardian_cannot_record_consent_for_the_
     """
     from django.core.exceptions import ValidationError
 
-    from networks.models import Handover
+    from handovers.models import Handover
     from networks.services import consent_refusal_message
 
     with pytest.raises(ValidationError) as refused:

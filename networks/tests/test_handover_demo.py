@@ -2,9 +2,10 @@
 
 import pytest
 
+from handovers.models import Handover, HandoverStatus
 from networks import demo, demo_handover
-from networks.choices import HandoverStatus, NetworkStatus
-from networks.models import CareNetwork, Handover, Membership
+from networks.choices import NetworkStatus
+from networks.models import CareNetwork, Membership
 from youths import demo as youths_demo
 
 pytestmark = pytest.mark.django_db

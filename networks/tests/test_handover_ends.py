@@ -13,7 +13,8 @@ saved in handover_accept makes the acceptance test fail.
 import pytest
 from django.utils.translation import gettext as _
 
-from networks.choices import HandoverStatus, TimelineKind
+from handovers.models import HandoverStatus
+from networks.choices import TimelineKind
 from networks.handover import handover_accept
 from networks.models import SharingConsent, TimelineEntry
 from networks.services import membership_remove, sharing_consent_revoke

@@ -13,9 +13,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.choices import HandoverReason, MemberRole, NetworkStatus, Sector
+from accounts.choices import Sector
+from handovers.models import Handover, HandoverReason
+from networks.choices import MemberRole, NetworkStatus
 from networks.gdpr import youth_anonymise
-from networks.models import Handover, Supporter
+from networks.models import Supporter
 from networks.services import network_add_member
 from networks.tests.factories import CareNetworkFactory, OrganisationFactory, SupporterFactory
 from youths.tests.factories import YouthFactory

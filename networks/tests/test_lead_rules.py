@@ -19,7 +19,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from networks.choices import Intensity, MemberRole, Sector, TimelineKind
+from accounts.choices import Sector
+from networks.choices import Intensity, MemberRole, TimelineKind
 from networks.models import CareNetwork, SharingConsent, TimelineEntry
 from networks.services import (
     membership_end,

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from networks.choices import MemberRole, Sector, Trust
+from accounts.choices import Sector
+from networks.choices import MemberRole, Trust
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.tests.factories import OrganisationFactory, SupporterFactory
 from youths.models import Youth

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from networks.choices import Intensity, MemberRole, NetworkStatus, Sector
+from accounts.choices import Sector
+from networks.choices import Intensity, MemberRole, NetworkStatus
 from networks.models import CareNetwork, SharingConsent
 from networks.services import network_activate
 from networks.tests.factories import CareNetworkFactory, OrganisationFactory, SupporterFactory

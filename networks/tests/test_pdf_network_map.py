@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from networks.choices import MemberRole, Sector
+from accounts.choices import Sector
+from networks.choices import MemberRole
 from networks.services import network_add_member
 from networks.tests.factories import OrganisationFactory, SupporterFactory
 from zorgnetwerk.tests.pdf_helpers import pdf_response_bytes, pdf_text

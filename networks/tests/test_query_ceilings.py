@@ -13,9 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from actionplans.models import Meeting
 from bench.pages import PAGES, TRIVIAL, bench_context, resolve
 from networks.choices import MemberRole, TimelineKind
-from networks.models import Meeting, Note, Supporter, TimelineEntry
+from networks.models import Note, Supporter, TimelineEntry
 from networks.scale import seed_scale
 from networks.services import network_add_member
 

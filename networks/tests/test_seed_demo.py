@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from networks.models import User
+from accounts.models import User
 
 
 def test_seed_demo_refuses_to_run_with_debug_off(db, settings):

@@ -4,19 +4,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
-from actionplans.models import Action, ActionPlan
+from accounts.models import Organisation, User
+from actionplans.models import Action, ActionPlan, Meeting
+from audit.models import AuditEvent
 from networks.access import network_sync_access
 from networks.choices import NetworkStatus
-from networks.models import (
-    AuditEvent,
-    CareNetwork,
-    Meeting,
-    Membership,
-    NetworkGroupObjectPermission,
-    NetworkUserObjectPermission,
-    Organisation,
-    User,
-)
+from networks.models import CareNetwork, Membership, NetworkGroupObjectPermission, NetworkUserObjectPermission
 from networks.scale import (
     ADVISOR_EMAIL,
     AUDIT_PER_NETWORK,

@@ -14,12 +14,14 @@ from actionplans.models import (
     BarrierCategory,
     BarrierStatus,
     Domain,
+    Meeting,
+    MeetingStatus,
     Referral,
     ReferralStatus,
 )
-from networks.choices import HandoverReason, MeetingStatus, MemberRole
+from handovers.models import HandoverReason
+from networks.choices import MemberRole
 from networks.handover import handover_accept, handover_start
-from networks.models import Meeting
 from networks.services import network_add_member
 from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
 

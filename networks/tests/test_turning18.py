@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from networks.choices import MemberRole, NetworkStatus, Sector
+from accounts.choices import Sector
+from networks.choices import MemberRole, NetworkStatus
 from networks.services import network_add_member
 from networks.tests.factories import CareNetworkFactory, OrganisationFactory, SupporterFactory
 from networks.turning18 import add_months, networks_turning_18_for, transition_checklist, turning_18_flags

@@ -2,7 +2,7 @@
 
 import pytest
 
-from networks.choices import Sector
+from accounts.choices import Sector
 from networks.models import Membership
 from networks.tests.factories import OrganisationFactory, SupporterFactory
 from youths.models import ResidenceStatus

@@ -5,8 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from actionplans.models import Action
-from networks.models import Meeting
+from actionplans.models import Action, Meeting
 
 from .helpers import choose, field, status_text
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from networks.models import CareNetwork, Handover
+from handovers.models import Handover
+from networks.models import CareNetwork
 
 from .helpers import choose, field, status_text
 

@@ -51,7 +51,7 @@ def youths_in_networks_of(user, count: int, **youth_fields) -> list[Youth]:
 
 def add_members(network, count: int) -> list[Membership]:
     """`count` extra members from `count` organisations, through the real service."""
-    from networks.choices import Sector
+    from accounts.choices import Sector
     from networks.services import network_add_member
     from networks.tests.factories import OrganisationFactory
 

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.choices import ESSENTIAL_SECTORS, Intensity, MemberRole, NetworkStatus, Sector
+from accounts.choices import Sector
+from networks.choices import ESSENTIAL_SECTORS, Intensity, MemberRole, NetworkStatus
 from networks.models import CareNetwork, Membership, SharingConsent
 from youths.dashboard import youths_turning_18
 from youths.models import Intake, ResidenceStatus, SchoolSituation, Youth

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from networks.models import AuditEvent
+from audit.models import AuditEvent
 from youths.models import Intake
 from youths.tests.factories import IntakeFactory, YouthFactory
 from youths.youth_texts import LANGUAGES, SECTOR_KEYS, SOURCE_TEXTS, TRANSLATIONS, default_language_for

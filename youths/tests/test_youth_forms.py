@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.choices import MemberRole, NetworkStatus, Sector
+from accounts.choices import Sector
+from networks.choices import MemberRole, NetworkStatus
 from networks.models import CareNetwork, Membership, Supporter
 from networks.services import membership_end, network_add_member
 from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory

@@ -12,10 +12,10 @@ from actionplans.models import (
     Barrier,
     BarrierCategory,
     Domain,
+    Meeting,
     QuestionRoute,
     Referral,
 )
-from networks.models import Meeting
 
 
 def pdf_text(pdf: bytes) -> str:

@@ -41,9 +41,10 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from audit.models import AuditEvent
+from handovers.models import Handover, HandoverStatus
 from networks.audit import URL_THINGS, url_objects
-from networks.choices import HandoverStatus
-from networks.models import AuditEvent, Handover, Note, SharingConsent
+from networks.models import Note, SharingConsent
 
 # URL names that are not pages about anybody's data, with the reason they are left out.
 EXCLUDED = {

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.models import User
 from networks.audit import Action
 from networks.gdpr import youth_anonymise
-from networks.models import User
 from youths.models import Youth
 
 
