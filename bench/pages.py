@@ -19,7 +19,7 @@ class Page:
 
 
 PAGES = (
-    Page("dashboard", "networks:dashboard", "coach"),
+    Page("dashboard", "dashboard", "coach"),
     Page("youth list (coach in 20 networks)", "youths:youth_list", "coach"),
     Page("youth dossier", "youths:youth_detail", "coach", lambda c: {"pk": c["network"].youth_id}),
     Page("network page (25 members)", "networks:network_detail", "coach", lambda c: {"pk": c["network"].pk}),

@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from handovers.models import Handover, HandoverStatus
-from networks.dashboard import Panel
 from networks.models import CareNetwork
 from networks.turning18 import turning_18_flags
+from zorgnetwerk.panel import Panel
 
 DECLINED_SHOWN_DAYS = 30
 

@@ -5,7 +5,6 @@ from networks import urls_security, views, views_handover
 app_name = "networks"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("netwerken/<int:pk>/", views.network_detail, name="network_detail"),
     path("netwerken/<int:pk>/wijzigen/", views.network_update_view, name="network_update"),
     path("netwerken/<int:pk>/activeren/", views.network_activate_view, name="network_activate"),

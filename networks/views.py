@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from networks.access import get_network_for_user, get_open_network_for_user, user_may_see_network
-from networks.dashboard import dashboard_panels
 from networks.ecomap import render_ecomap_svg
 from networks.forms import MembershipEndForm, MembershipForm, NetworkForm, SharingConsentForm
 from networks.models import CareNetwork, Membership, SharingConsent
@@ -31,11 +30,6 @@ from youths.models import Youth
 
 # From this age the network page reminds to involve the supporters who appear at 18.
 AGE_FOR_ADULT_SUPPORT_REMINDER = 17
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "networks/dashboard.html", {"panels": dashboard_panels(request.user)})
 
 
 def _error_text(error: ValidationError) -> str:
@@ -157,7 +151,7 @@ def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
             if user_may_see_network(request.user, network):
                 return redirect("networks:network_detail", pk=network.pk)
             messages.info(request, _("Your organisation no longer has access to this network."))
-            return redirect("networks:dashboard")
+            return redirect("dashboard")
     return render(request, "networks/membership_confirm_end.html", {**context, "form": form})
 
 
@@ -249,5 +243,5 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
             if Youth.objects.visible_to(request.user).filter(pk=youth.pk).exists():
                 return redirect("networks:consent_list", youth_pk=youth.pk)
             messages.info(request, _("Your organisation no longer has access to this youth."))
-            return redirect("networks:dashboard")
+            return redirect("dashboard")
     return render(request, "networks/consent_confirm_revoke.html", context)

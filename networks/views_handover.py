@@ -179,7 +179,7 @@ def _after_decline_url(user, handover: Handover) -> str:
     """The lead who answered for a successor without login still reads the handover; the successor does not."""
     if Handover.objects.visible_to(user).filter(pk=handover.pk).exists():
         return reverse("networks:handover_detail", args=[handover.pk])
-    return reverse("networks:dashboard")
+    return reverse("dashboard")
 
 
 # --- follow-up after a new lead -------------------------------------------------------------
@@ -192,7 +192,7 @@ def plan_review_done_view(request: HttpRequest, pk: int) -> HttpResponse:
     require_lead_side(request.user, network)
     network_plan_review_done(network=network, by=request.user)
     messages.success(request, _("Thank you: the plan review is recorded."))
-    return redirect("networks:dashboard")
+    return redirect("dashboard")
 
 
 # --- turning 18 -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +57,14 @@ class YouthQuerySet(models.QuerySet):
         # An IN over the visible networks' youth ids (not a correlated Exists): PostgreSQL starts
         # from the user's networks instead of checking every youth (see CareNetwork.visible_to).
         return self.filter(pk__in=CareNetwork.objects.visible_to(user).values("youth_id"))
+
+    def born_between(self, after: datetime.date, until: datetime.date):
+        """Born after `after` and on or before `until`; an estimated year counts as 1 January."""
+        exact = Q(birth_date__gt=after, birth_date__lte=until)
+        estimated = Q(
+            birth_date__isnull=True, birth_year_estimated__gt=after.year, birth_year_estimated__lte=until.year
+        )
+        return self.filter(exact | estimated)
 
 
 class Youth(models.Model):

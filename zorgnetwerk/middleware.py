@@ -43,4 +43,4 @@ class PDFTooLargeMiddleware:
         back = request.headers.get("referer", "")
         if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
             return redirect(back)
-        return redirect("networks:dashboard")
+        return redirect("dashboard")

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "handovers",
     "adviesgroep",
     "privacy",
+    "zorgnetwerk",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "networks:dashboard"
+LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 # django-guardian: object permissions are the only way in; no anonymous user row.

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from networks.views_security import privacy_page
+from zorgnetwerk.dashboard import dashboard
 from zorgnetwerk.health import health
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("account/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("privacy/", privacy_page, name="privacy"),
     path("health/", health, name="health"),
+    path("", dashboard, name="dashboard"),
     path("", include("networks.urls")),
     path("jongeren/", include("youths.urls")),
     path("actieplannen/", include("actionplans.urls")),

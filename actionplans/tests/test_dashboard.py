@@ -54,7 +54,7 @@ def test_the_dashboard_with_fifty_networks_stays_within_a_query_ceiling(
     client = Client()
     client.force_login(coach)
     with django_assert_max_num_queries(20):
-        response = client.get(reverse("networks:dashboard"))
+        response = client.get(reverse("dashboard"))
     assert response.status_code == 200
     panels = {panel.template: panel.context for panel in response.context["panels"]}
     follow_up = panels["actionplans/_dashboard_follow_up.html"]

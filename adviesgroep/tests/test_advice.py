@@ -59,13 +59,13 @@ def test_the_network_sees_the_advice_on_the_signal_page(coach_client, signal):
 def test_new_advice_shows_on_the_leads_dashboard(coach_client, signal, other_signal):
     AdviceFactory(signal=signal, text="Advies voor Ahmads netwerk")
     AdviceFactory(signal=other_signal, text="Advies voor een ander netwerk")
-    content = coach_client.get(reverse("networks:dashboard")).content.decode()
+    content = coach_client.get(reverse("dashboard")).content.decode()
     assert "Advies voor Ahmads netwerk" in content
     assert "Advies voor een ander netwerk" not in content
 
 
 def test_the_advisors_dashboard_shows_the_inbox_counts(advisor_client, signal, other_signal):
-    response = advisor_client.get(reverse("networks:dashboard"))
+    response = advisor_client.get(reverse("dashboard"))
     assert response.status_code == 200
     content = response.content.decode()
     assert reverse("adviesgroep:inbox") in content

@@ -285,7 +285,7 @@ SECRET_WORDS = ("Ahmad", "Rahimi", "Barbara", "Atheneum", "Gent-Zuid", "Sara", "
 
 def _advisory_pages(client, signal) -> dict[str, str]:
     pages = {
-        "dashboard": reverse("networks:dashboard"),
+        "dashboard": reverse("dashboard"),
         "inbox": reverse("adviesgroep:inbox"),
         "signal": reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}),
         "aggregation": reverse("adviesgroep:aggregation"),

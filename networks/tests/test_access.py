@@ -117,13 +117,13 @@ def test_dashboard_lists_only_visible_networks(network, client, outsider, coach)
     other = OrganisationFactory(name="CAW Oost-Vlaanderen", sector=Sector.WELFARE)
     CareNetworkFactory(youth__first_name="Zzyzx")
     client.force_login(coach)
-    response = client.get(reverse("networks:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert network.youth.first_name in response.content.decode()
     assert "Zzyzx" not in response.content.decode()
     assert other.name not in response.content.decode()
 
 
 def test_dashboard_requires_login(client):
-    response = client.get(reverse("networks:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))

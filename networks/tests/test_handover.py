@@ -151,7 +151,7 @@ def test_the_lead_role_moves_and_a_plan_review_is_due_within_30_days(network, co
     assert network.lead == _membership(network, tom)
     assert network.plan_review_due_on == timezone.localdate() + datetime.timedelta(days=30)
     client.force_login(tom)
-    response = client.get(reverse("networks:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert "review the plan" in response.content.decode()
     assert reverse("networks:plan_review_done", args=[network.pk]) in response.content.decode()
 
@@ -230,7 +230,7 @@ def test_the_decline_reason_goes_back_to_the_lead_by_mail_and_dashboard(
     assert "Geen plaats meer" in mail.outbox[0].body
 
     client.force_login(coach)
-    page = client.get(reverse("networks:dashboard")).content.decode()
+    page = client.get(reverse("dashboard")).content.decode()
     assert "Geen plaats meer" in page
 
 
@@ -379,7 +379,7 @@ def test_the_successor_is_told_by_mail_after_commit(network, coach, tom, django_
 def test_the_successor_sees_the_handover_on_the_dashboard_and_its_page_before_joining(network, coach, tom, client):
     handover = _propose(network, coach, tom)
     client.force_login(tom)
-    page = client.get(reverse("networks:dashboard")).content.decode()
+    page = client.get(reverse("dashboard")).content.decode()
     assert reverse("networks:handover_detail", args=[handover.pk]) in page
     detail = client.get(reverse("networks:handover_detail", args=[handover.pk]))
     assert detail.status_code == 200

@@ -119,7 +119,7 @@ def test_declining_on_the_page_leads_the_successor_to_their_dashboard_not_to_a_4
     client.force_login(lore)
     response = client.post(reverse("networks:handover_decline", args=[handover.pk]), {"reason": "Volzet"})
     assert response.status_code == 302
-    assert response.url == reverse("networks:dashboard")
+    assert response.url == reverse("dashboard")
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.DECLINED
 

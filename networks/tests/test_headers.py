@@ -15,7 +15,7 @@ BASE_DIR = Path(settings.BASE_DIR)
 @pytest.fixture
 def youth_pages(network, youth):
     return [
-        reverse("networks:dashboard"),
+        reverse("dashboard"),
         reverse("networks:network_detail", kwargs={"pk": network.pk}),
         reverse("youths:youth_detail", kwargs={"pk": youth.pk}),
         reverse("actionplans:plan_detail", kwargs={"network_pk": network.pk}),

@@ -151,7 +151,7 @@ def test_ending_a_membership_asks_first_and_then_revokes_access(network, coach, 
 def test_ending_your_own_last_membership_sends_you_to_the_dashboard(network, vdab):
     membership = network.memberships.get(supporter=vdab.supporter)
     response = client_for(vdab).post(reverse("networks:membership_end", args=[membership.pk]))
-    assert response.url == reverse("networks:dashboard")
+    assert response.url == reverse("dashboard")
 
 
 # --- consent to share, per organisation -----------------------------------------------------------

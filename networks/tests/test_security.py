@@ -53,7 +53,7 @@ def no_throttle(settings):
 def test_a_login_without_second_factor_reaches_no_page_when_2fa_is_required(client, network, coach, require_2fa):
     client.force_login(coach)
     for url in [
-        reverse("networks:dashboard"),
+        reverse("dashboard"),
         reverse("networks:network_detail", kwargs={"pk": network.pk}),
         reverse("networks:account_security"),
         reverse("password_change"),
@@ -67,7 +67,7 @@ def test_a_login_without_second_factor_reaches_no_page_when_2fa_is_required(clie
 def test_a_user_with_a_device_is_sent_to_enter_a_code_not_to_enrol_a_new_phone(client, coach, require_2fa):
     confirmed_device(coach)
     client.force_login(coach)
-    assert client.get(reverse("networks:dashboard")).url.startswith(reverse("networks:account_otp_verify"))
+    assert client.get(reverse("dashboard")).url.startswith(reverse("networks:account_otp_verify"))
     # Someone who only knows the password cannot add their own phone.
     response = client.get(reverse("networks:account_otp_setup"))
     assert response.url.startswith(reverse("networks:account_otp_verify"))
@@ -89,20 +89,20 @@ def test_setting_up_the_app_shows_a_qr_code_and_backup_codes_once(client, coach,
     assert len(done.context["codes"]) == 10
     assert TOTPDevice.objects.get(pk=device.pk).confirmed
     assert StaticDevice.objects.get(user=coach).token_set.count() == 10
-    assert client.get(reverse("networks:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_password_then_code_logs_in(client, coach, require_2fa, no_throttle):
     device = confirmed_device(coach)
     response = password_login(client, coach)
     assert response.status_code == 302
-    assert client.get(reverse("networks:dashboard")).url.startswith(reverse("networks:account_otp_verify"))
+    assert client.get(reverse("dashboard")).url.startswith(reverse("networks:account_otp_verify"))
 
     bad = client.post(reverse("networks:account_otp_verify"), {"token": "123456"})
     assert bad.status_code == 200 and "token" in bad.context["form"].errors
     good = client.post(reverse("networks:account_otp_verify"), {"token": current_code(device)})
     assert good.status_code == 302
-    assert client.get(reverse("networks:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 def test_a_backup_code_works_once(client, coach, require_2fa):
@@ -111,13 +111,13 @@ def test_a_backup_code_works_once(client, coach, require_2fa):
     static.token_set.create(token="abcd1234")
     password_login(client, coach)
     assert client.post(reverse("networks:account_otp_verify"), {"token": "abcd 1234"}).status_code == 302
-    assert client.get(reverse("networks:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
     client.logout()
     password_login(client, coach)
     reused = client.post(reverse("networks:account_otp_verify"), {"token": "abcd1234"})
     assert reused.status_code == 200
-    assert client.get(reverse("networks:dashboard")).status_code == 302
+    assert client.get(reverse("dashboard")).status_code == 302
 
 
 def test_a_wrong_code_makes_the_next_try_wait(client, coach, require_2fa):
@@ -126,7 +126,7 @@ def test_a_wrong_code_makes_the_next_try_wait(client, coach, require_2fa):
     client.post(reverse("networks:account_otp_verify"), {"token": "000000"})
     too_soon = client.post(reverse("networks:account_otp_verify"), {"token": current_code(device)})
     assert too_soon.status_code == 200
-    assert client.get(reverse("networks:dashboard")).status_code == 302
+    assert client.get(reverse("dashboard")).status_code == 302
 
 
 def test_verify_refuses_a_next_url_on_another_site(client, coach, require_2fa):
@@ -136,13 +136,13 @@ def test_verify_refuses_a_next_url_on_another_site(client, coach, require_2fa):
         reverse("networks:account_otp_verify"), {"token": current_code(device), "next": "https://evil.example/"}
     )
     assert response.status_code == 302
-    assert response.url == reverse("networks:dashboard")
+    assert response.url == reverse("dashboard")
 
 
 def test_without_require_2fa_the_local_demo_logs_in_with_the_password_alone(client, coach, settings):
     settings.REQUIRE_2FA = False
     password_login(client, coach)
-    assert client.get(reverse("networks:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
 
 
 # --- brute force ---------------------------------------------------------------------------------
@@ -204,11 +204,11 @@ def test_a_session_ends_after_the_idle_time(client, coach, settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     client.force_login(coach)
-    assert client.get(reverse("networks:dashboard")).status_code == 200
+    assert client.get(reverse("dashboard")).status_code == 200
     session = Session.objects.get(session_key=client.session.session_key)
     assert session.expire_date <= timezone.now() + datetime.timedelta(minutes=30, seconds=5)
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
-    response = client.get(reverse("networks:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
@@ -216,7 +216,7 @@ def test_every_request_moves_the_idle_deadline(client, coach):
     client.force_login(coach)
     key = client.session.session_key
     Session.objects.filter(pk=key).update(expire_date=timezone.now() + datetime.timedelta(minutes=1))
-    client.get(reverse("networks:dashboard"))
+    client.get(reverse("dashboard"))
     assert Session.objects.get(pk=key).expire_date > timezone.now() + datetime.timedelta(minutes=29)
 
 
@@ -227,9 +227,9 @@ def test_deactivating_a_user_ends_their_sessions_at_once(client, coach, guardian
     coach.is_active = False
     coach.save()
     assert not Session.objects.filter(pk=client.session.session_key).exists()
-    response = client.get(reverse("networks:dashboard"))
+    response = client.get(reverse("dashboard"))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
-    assert other.get(reverse("networks:dashboard")).status_code == 200
+    assert other.get(reverse("dashboard")).status_code == 200
 
 
 # --- asking for the password again -------------------------------------------------------------
@@ -246,7 +246,7 @@ def test_changing_the_email_address_asks_for_the_password(coach_client, coach):
     assert coach_client.post(url, {"email": "new@atheneum.example", "password": PASSWORD}).status_code == 302
     coach.refresh_from_db()
     assert coach.email == "new@atheneum.example"
-    assert coach_client.get(reverse("networks:dashboard")).status_code == 200  # still logged in
+    assert coach_client.get(reverse("dashboard")).status_code == 200  # still logged in
 
 
 def test_changing_the_email_address_to_one_in_use_is_refused(coach_client, coach, guardian):

@@ -31,7 +31,7 @@ def _set_birth_date(youth, birth_date):
 
 def test_a_youth_aged_17_shows_on_the_leads_dashboard_with_the_transition_checklist(network, coach_client):
     _set_birth_date(network.youth, years_ago(17, days=10))
-    page = coach_client.get(reverse("networks:dashboard")).content.decode()
+    page = coach_client.get(reverse("dashboard")).content.decode()
     assert 'data-testid="turning18-flag"' in page
     assert network.youth.full_name in page
     assert reverse("networks:transition_checklist", args=[network.pk]) in page
@@ -39,7 +39,7 @@ def test_a_youth_aged_17_shows_on_the_leads_dashboard_with_the_transition_checkl
 
 def test_a_youth_aged_16_does_not_show(network, coach_client):
     _set_birth_date(network.youth, years_ago(16, days=300))
-    page = coach_client.get(reverse("networks:dashboard")).content.decode()
+    page = coach_client.get(reverse("dashboard")).content.decode()
     assert 'data-testid="turning18-flag"' not in page
     assert reverse("networks:transition_checklist", args=[network.pk]) not in page
 
@@ -78,7 +78,7 @@ def test_the_last_three_months_are_urgent(network, coach):
 
 def test_the_urgent_flag_is_marked_on_the_dashboard(network, coach_client):
     _set_birth_date(network.youth, years_ago(18, days=-20))
-    page = coach_client.get(reverse("networks:dashboard")).content.decode()
+    page = coach_client.get(reverse("dashboard")).content.decode()
     assert "less than 3 months" in page
 
 

@@ -82,7 +82,7 @@ def test_advisory_group_pages_pass_axe_and_fit_a_phone_in_french(page, url, log_
         page.get_by_role("button", name="FR").click()
     assert page.locator("html").get_attribute("lang") == "fr"
     pages = [
-        url("networks:dashboard"),
+        url("dashboard"),
         url("adviesgroep:inbox"),
         url("adviesgroep:signal_detail", signal.pk),
         url("adviesgroep:stats"),

@@ -8,12 +8,12 @@ pytestmark = pytest.mark.browser
 
 
 def test_coach_logs_in_with_email_and_password_and_sees_the_dashboard(page, url, audit, log_in, network, coach):
-    page.goto(url("networks:dashboard"))
+    page.goto(url("dashboard"))
     page.wait_for_url(url("login") + "**")
     audit()
     log_in(coach)
 
-    assert page.url == url("networks:dashboard")
+    assert page.url == url("dashboard")
     assert page.get_by_role("heading", level=1).inner_text() == "Overzicht"
     panel = page.get_by_role("region", name="Mijn netwerken")
     assert "Ahmad Rahimi" in panel.inner_text()
@@ -75,6 +75,6 @@ def test_logging_out_returns_to_the_login_page(page, url, audit, log_in, coach):
     audit()
 
     assert page.url.startswith(url("login"))
-    page.goto(url("networks:dashboard"))
+    page.goto(url("dashboard"))
     audit()
     assert page.url.startswith(url("login"))

@@ -39,7 +39,7 @@ def test_coach_logs_in_switches_language_and_logs_out_with_the_keyboard_only(pag
     with page.expect_navigation():
         page.keyboard.press("Enter")
     audit()
-    assert page.url == url("networks:dashboard")
+    assert page.url == url("dashboard")
 
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED_NAME) == "Naar de inhoud", "the skip link comes first"

@@ -54,7 +54,7 @@ def test_coach_sends_a_barrier_as_a_signal_and_the_advisory_group_answers_it(
     assert response.status == 404, "the advisory group never opens the dossier"
     assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
 
-    visit(url("networks:dashboard"))
+    visit(url("dashboard"))
     follow(page.get_by_role("button", name="Afmelden"))
     log_in(coach)
     assert "Nieuw advies van de adviesgroep" in page.get_by_role("main").inner_text()

@@ -1,4 +1,4 @@
-"""The dashboard panel of youths turning 18, and the demo youths."""
+"""Youths by date of birth, the dashboard, and the demo youths."""
 
 import datetime
 
@@ -9,7 +9,6 @@ from django.utils import timezone
 from accounts.choices import Sector
 from networks.choices import ESSENTIAL_SECTORS, Intensity, MemberRole, NetworkStatus
 from networks.models import CareNetwork, Membership, SharingConsent
-from youths.dashboard import youths_turning_18
 from youths.models import Intake, ResidenceStatus, SchoolSituation, Youth
 from youths.tests.factories import years_ago
 from youths.tests.helpers import client_for, youths_in_networks_of
@@ -17,35 +16,33 @@ from youths.tests.helpers import client_for, youths_in_networks_of
 pytestmark = pytest.mark.django_db
 
 
-def test_youths_turning_18_within_six_months_are_listed_soonest_first(coach):
-    soon, later, past, far = youths_in_networks_of(coach, 4)
-    Youth.objects.filter(pk=soon.pk).update(birth_date=years_ago(18, days=-20))
-    Youth.objects.filter(pk=later.pk).update(birth_date=years_ago(18, days=-150))
-    Youth.objects.filter(pk=past.pk).update(birth_date=years_ago(18, days=3))
-    Youth.objects.filter(pk=far.pk).update(birth_date=years_ago(18, days=-250))
-    assert youths_turning_18(coach) == [soon, later]
-
-
-def test_an_estimated_birth_year_counts_from_1_january():
-    today = datetime.date(2026, 9, 1)
+def test_born_between_takes_exact_dates_and_counts_an_estimated_year_from_1_january():
     from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
 
     user = UserFactory(organisation=OrganisationFactory())
     SupporterFactory(user=user, organisation=user.organisation)
-    [youth] = youths_in_networks_of(user, 1, birth_date=None, birth_year_estimated=2009)
-    assert youths_turning_18(user, today=today) == [youth]  # 18 on 1 January 2027
-    assert youths_turning_18(user, today=datetime.date(2026, 5, 1)) == []
+    exact, estimated = youths_in_networks_of(user, 2)
+    Youth.objects.filter(pk=exact.pk).update(birth_date=datetime.date(2008, 12, 24))
+    Youth.objects.filter(pk=estimated.pk).update(birth_date=None, birth_year_estimated=2009)
+
+    def born(after, until):
+        return set(Youth.objects.born_between(after, until))
+
+    assert born(datetime.date(2008, 9, 1), datetime.date(2009, 3, 1)) == {exact, estimated}
+    assert born(datetime.date(2008, 12, 24), datetime.date(2009, 3, 1)) == {estimated}  # after, not on
+    assert born(datetime.date(2008, 5, 1), datetime.date(2008, 12, 31)) == {exact}
+    assert born(datetime.date(2009, 1, 1), datetime.date(2009, 12, 31)) == set()  # 1 January is not after itself
 
 
 def test_the_dashboard_shows_the_panel_and_links_networks(network, coach):
-    page = client_for(coach).get(reverse("networks:dashboard")).content.decode()
+    page = client_for(coach).get(reverse("dashboard")).content.decode()
     assert reverse("networks:network_detail", args=[network.pk]) in page
-    assert "turning-18" not in page  # the flag from 17 is networks.panels_handover's (issue 5)
+    assert "turning-18" not in page  # the flag from 17 is the handovers panel's
 
 
 def test_an_outsiders_dashboard_does_not_show_the_youth(network, outsider):
     Youth.objects.filter(pk=network.youth.pk).update(birth_date=years_ago(18, days=-10))
-    page = client_for(outsider).get(reverse("networks:dashboard")).content.decode()
+    page = client_for(outsider).get(reverse("dashboard")).content.decode()
     assert "Ahmad" not in page
 
 

@@ -125,7 +125,7 @@ KINDS = {
 KIND_OF = {
     "password_change": "anybody",
     "password_change_done": "anybody",
-    "networks:dashboard": "anybody",
+    "dashboard": "anybody",
     "networks:account_security": "anybody",
     "networks:account_reauth": "anybody",
     "networks:account_email_change": "anybody",
@@ -174,7 +174,7 @@ KIND_OF = {
 # 200 pages where somebody outside the network reads the youth's name, with the reason.
 MAY_SHOW_YOUTH = {
     ("networks:handover_detail", "successor"): "the successor reads whom they are asked to take over",
-    ("networks:dashboard", "successor"): "the handover waiting for the successor's answer",
+    ("dashboard", "successor"): "the handover waiting for the successor's answer",
     ("networks:youth_export_page", "admin"): "the export of that youth",
     ("networks:youth_export_page", "privacy_officer"): "the export of that youth",
 }

@@ -6,7 +6,7 @@ Each panel is one query whatever the number of networks; lists are cut at PANEL_
 from django.utils import timezone
 
 from actionplans import selectors
-from networks.dashboard import Panel
+from zorgnetwerk.panel import Panel
 
 PANEL_LIMIT = 15
 

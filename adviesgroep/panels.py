@@ -4,7 +4,7 @@ Network users see new advice on their networks' signals; advisory-group users se
 """
 
 from adviesgroep import selectors
-from networks.dashboard import Panel
+from zorgnetwerk.panel import Panel
 
 
 def panels(user) -> list[Panel]:

@@ -2,7 +2,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from actionplans import demo as actionplans_demo
+from adviesgroep import demo as adviesgroep_demo
 from networks import demo
+from networks import demo_handover as handovers_demo
+from youths import demo as youths_demo
 
 
 class Command(BaseCommand):
@@ -28,16 +32,5 @@ class Command(BaseCommand):
 
 
 def demo_steps():
-    """Each app's demo step, in the order of the playbook; an app without one is skipped."""
-    import importlib
-
-    steps = []
-    for module_name in ("youths.demo", "actionplans.demo", "networks.demo_handover", "adviesgroep.demo"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        steps.append(module.seed)
-    return steps
+    """Each app's demo step, in the order of the playbook."""
+    return [youths_demo.seed, actionplans_demo.seed, handovers_demo.seed, adviesgroep_demo.seed]
