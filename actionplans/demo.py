@@ -11,11 +11,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actionplans.models import ActionPlan, BarrierCategory, Domain, Offer, Referral, ReferralStatus
-from actionplans.services import (
+from actionplans.services.followup import evaluation_add, network_set_follow_up
+from actionplans.services.plans import (
     barrier_add,
-    evaluation_add,
-    meeting_record_outcome,
-    network_set_follow_up,
     plan_add_action,
     plan_get_or_create,
     plan_update,
@@ -23,6 +21,7 @@ from actionplans.services import (
     referral_add,
     referral_set_status,
 )
+from actionplans.services.roundtables import meeting_record_outcome
 from networks.choices import MeetingStatus, NetworkStatus, TimelineKind
 from networks.models import Meeting, Membership
 from networks.services import timeline_record

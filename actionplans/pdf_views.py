@@ -44,7 +44,7 @@ def plan_context(*, network, plan, blank: bool) -> dict:
         next_meeting=None,
     )
     if plan is not None:
-        # The rule keeps at most MAX_OPEN_ACTIONS open (actionplans.services); print what is there.
+        # The rule keeps at most MAX_OPEN_ACTIONS open (actionplans.services.plans); print what is there.
         context["actions"] = list(plan.actions.open().select_related("owner__supporter").order_by("deadline", "pk"))
         context["barriers"] = list(plan.barriers.select_related("category", "helper__supporter"))
         context["referrals"] = list(plan.referrals.select_related("offer", "referred_by__supporter"))

@@ -50,7 +50,7 @@ def plan_versions_visible_to(user):
 
 def plan_for_network(network: CareNetwork) -> ActionPlan:
     """The network's plan, or an unsaved one filled from the intake (a GET creates nothing)."""
-    from actionplans.services import plan_initial_values
+    from actionplans.services.plans import plan_initial_values
 
     plan = ActionPlan.objects.select_related("updated_by").filter(network=network).first()
     if plan is None:

@@ -17,7 +17,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from actionplans import forms, ics, selectors, services
+from actionplans import forms, ics, selectors
+from actionplans.models import MAX_OPEN_ACTIONS
+from actionplans.services import followup, plans, roundtables
 from networks.access import NetworkClosed, get_network_for_user
 from networks.choices import MeetingStatus
 from networks.models import CareNetwork
@@ -99,13 +101,13 @@ def plan_detail(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, network_pk, queryset=_networks())
     plan = selectors.plan_for_network(network)
     # Like the audit of reads: noting that the lead has looked is bookkeeping, not a change to the plan.
-    services.plan_mark_seen(plan=plan, user=request.user)
+    plans.plan_mark_seen(plan=plan, user=request.user)
     context = {
         "network": network,
         "youth": network.youth,
         "plan": plan,
         "is_lead": bool(network.lead and network.lead.supporter.user_id == request.user.pk),
-        "max_open_actions": services.MAX_OPEN_ACTIONS,
+        "max_open_actions": MAX_OPEN_ACTIONS,
         "follow_up_form": forms.FollowUpForm(
             network=network,
             initial={"next_contact_on": network.next_contact_on, "next_contact_by": network.next_contact_by_id},
@@ -125,10 +127,10 @@ def plan_update(request: HttpRequest, network_pk: int) -> HttpResponse:
         _ensure_open(network)
         form = forms.PlanForm(request.POST, instance=plan)
         if form.is_valid():
-            fields = {name: form.cleaned_data[name] for name in services.PLAN_FIELDS}
+            fields = {name: form.cleaned_data[name] for name in plans.PLAN_FIELDS}
             try:
-                services.plan_update(network=network, revision=form.cleaned_data["revision"], by=request.user, **fields)
-            except services.PlanChanged as stale:
+                plans.plan_update(network=network, revision=form.cleaned_data["revision"], by=request.user, **fields)
+            except plans.PlanChanged as stale:
                 changed_by = stale.plan
                 who = str(stale.plan.updated_by) if stale.plan.updated_by else _("someone")
                 form.add_error(
@@ -187,8 +189,8 @@ def action_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, network_pk, queryset=_networks())
 
     def save(form):
-        plan = services.plan_get_or_create(network=network)
-        services.plan_add_action(plan=plan, by=request.user, **form.service_kwargs())
+        plan = plans.plan_get_or_create(network=network)
+        plans.plan_add_action(plan=plan, by=request.user, **form.service_kwargs())
         return _("The action was added.")
 
     return _form_page(
@@ -215,7 +217,7 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     }
 
     def save(form):
-        services.action_update(action=action, by=request.user, **form.service_kwargs())
+        plans.action_update(action=action, by=request.user, **form.service_kwargs())
         return _("The action was saved.")
 
     return _form_page(
@@ -234,7 +236,7 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action(request, pk)
 
     def save(form):
-        services.action_complete(action=action, result=form.cleaned_data["result"], by=request.user)
+        plans.action_complete(action=action, result=form.cleaned_data["result"], by=request.user)
         return _("The action is done.")
 
     return _form_page(
@@ -254,7 +256,7 @@ def action_drop(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action(request, pk)
 
     def save(form):
-        services.action_drop(action=action, reason=form.cleaned_data["reason"], by=request.user)
+        plans.action_drop(action=action, reason=form.cleaned_data["reason"], by=request.user)
         return _("The action was dropped.")
 
     return _form_page(
@@ -275,7 +277,7 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action(request, pk)
     _ensure_open(action.plan.network)
     try:
-        services.action_reopen(action=action, by=request.user)
+        plans.action_reopen(action=action, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -292,7 +294,7 @@ def action_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
         initial = {"attained": "yes" if action.attained else "no", "note": action.evaluation_note}
 
     def save(form):
-        services.action_evaluate(
+        plans.action_evaluate(
             action=action, attained=form.cleaned_data["attained"], note=form.cleaned_data["note"], by=request.user
         )
         return _("The evaluation of the action was saved.")
@@ -317,8 +319,8 @@ def barrier_create(request: HttpRequest, network_pk: int) -> HttpResponse:
 
     def save(form):
         data = form.cleaned_data
-        plan = services.plan_get_or_create(network=network)
-        services.barrier_add(
+        plan = plans.plan_get_or_create(network=network)
+        plans.barrier_add(
             plan=plan,
             category=data["category"],
             description=data["description"],
@@ -355,7 +357,7 @@ def barrier_update(request: HttpRequest, pk: int) -> HttpResponse:
     }
 
     def save(form):
-        services.barrier_update(barrier=barrier, by=request.user, **form.cleaned_data)
+        plans.barrier_update(barrier=barrier, by=request.user, **form.cleaned_data)
         return _("The barrier was saved.")
 
     return _form_page(
@@ -374,8 +376,8 @@ def referral_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, network_pk, queryset=_networks())
 
     def save(form):
-        plan = services.plan_get_or_create(network=network)
-        services.referral_add(plan=plan, by=request.user, **form.cleaned_data)
+        plan = plans.plan_get_or_create(network=network)
+        plans.referral_add(plan=plan, by=request.user, **form.cleaned_data)
         return _("The referral was recorded.")
 
     return _form_page(
@@ -398,7 +400,7 @@ def referral_status(request: HttpRequest, pk: int) -> HttpResponse:
     network = referral.plan.network
 
     def save(form):
-        services.referral_set_status(referral=referral, by=request.user, **form.cleaned_data)
+        plans.referral_set_status(referral=referral, by=request.user, **form.cleaned_data)
         return _("The referral was updated.")
 
     return _form_page(
@@ -418,8 +420,8 @@ def question_route_create(request: HttpRequest, network_pk: int) -> HttpResponse
     network = get_network_for_user(request.user, network_pk, queryset=_networks())
 
     def save(form):
-        plan = services.plan_get_or_create(network=network)
-        services.question_route_add(plan=plan, by=request.user, **form.cleaned_data)
+        plan = plans.plan_get_or_create(network=network)
+        plans.question_route_add(plan=plan, by=request.user, **form.cleaned_data)
         return _("The line was added to the youth's list.")
 
     return _form_page(
@@ -439,7 +441,7 @@ def question_route_delete(request: HttpRequest, pk: int) -> HttpResponse:
     route = get_object_or_404(selectors.question_routes_visible_to(request.user).select_related("plan__network"), pk=pk)
     network_id = route.plan.network_id
     _ensure_open(route.plan.network)
-    services.question_route_delete(route=route, by=request.user)
+    plans.question_route_delete(route=route, by=request.user)
     messages.success(request, _("The line was removed."))
     return redirect(_plan_url(network_id, "routes"))
 
@@ -453,7 +455,7 @@ def evaluation_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, network_pk, queryset=_networks())
 
     def save(form):
-        services.evaluation_add(network=network, by=request.user, **form.cleaned_data)
+        followup.evaluation_add(network=network, by=request.user, **form.cleaned_data)
         return _("The evaluation was recorded.")
 
     return _form_page(
@@ -474,7 +476,7 @@ def follow_up_update(request: HttpRequest, network_pk: int) -> HttpResponse:
     initial = {"next_contact_on": network.next_contact_on, "next_contact_by": network.next_contact_by_id}
 
     def save(form):
-        services.network_set_follow_up(network=network, by=request.user, **form.cleaned_data)
+        followup.network_set_follow_up(network=network, by=request.user, **form.cleaned_data)
         return _("The follow-up was saved.")
 
     return _form_page(
@@ -526,7 +528,7 @@ def meeting_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     created = {}
 
     def save(form):
-        created["meeting"] = services.meeting_plan(network=network, by=request.user, **form.service_kwargs())
+        created["meeting"] = roundtables.meeting_plan(network=network, by=request.user, **form.service_kwargs())
         return _("The round table was planned; the invited members receive a calendar invitation.")
 
     response = _form_page(
@@ -572,7 +574,7 @@ def meeting_update(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
 
     def save(form):
-        services.meeting_update(meeting=meeting, by=request.user, **form.service_kwargs())
+        roundtables.meeting_update(meeting=meeting, by=request.user, **form.service_kwargs())
         return _("The round table was changed; the invited members receive an updated invitation.")
 
     return _form_page(
@@ -593,7 +595,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
 
     def save(form):
-        services.meeting_cancel(meeting=meeting, by=request.user)
+        roundtables.meeting_cancel(meeting=meeting, by=request.user)
         return _("The round table was cancelled; the invited members receive a cancellation.")
 
     return _form_page(
@@ -624,7 +626,7 @@ def meeting_record(request: HttpRequest, pk: int) -> HttpResponse:
     }
 
     def save(form):
-        services.meeting_record_outcome(meeting=meeting, by=request.user, **form.service_kwargs())
+        roundtables.meeting_record_outcome(meeting=meeting, by=request.user, **form.service_kwargs())
         return _("The round table was filled in; a version of the action plan was recorded.")
 
     return _form_page(

@@ -23,7 +23,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
-from actionplans.services import meeting_plan
+from actionplans.services.roundtables import meeting_plan
 from networks.choices import MemberRole, Trust
 from networks.models import Supporter
 from zorgnetwerk.forms import NAME_FORBIDDEN

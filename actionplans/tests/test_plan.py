@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from actionplans.models import ActionPlan, PlanVersion
 from actionplans.selectors import plan_for_network
-from actionplans.services import PlanChanged, plan_get_or_create, plan_record_version, plan_update
+from actionplans.services.plans import PlanChanged, plan_get_or_create, plan_record_version, plan_update
 from actionplans.tests.factories import ActionFactory
 
 
