@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan
+from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan, ActionStatus
+from actionplans.selectors import plan_with_parts
 from networks.access import get_network_for_user
 from networks.choices import MeetingStatus
 from networks.models import CareNetwork
@@ -44,11 +45,12 @@ def plan_context(*, network, plan, blank: bool) -> dict:
         next_meeting=None,
     )
     if plan is not None:
+        plan = plan_with_parts(plan)
         # The rule keeps at most MAX_OPEN_ACTIONS open (actionplans.services.plans); print what is there.
-        context["actions"] = list(plan.actions.open().select_related("owner__supporter").order_by("deadline", "pk"))
-        context["barriers"] = list(plan.barriers.select_related("category", "helper__supporter"))
-        context["referrals"] = list(plan.referrals.select_related("offer", "referred_by__supporter"))
-        context["routes"] = list(plan.question_routes.select_related("member__supporter"))
+        context["actions"] = [action for action in plan.actions.all() if action.status == ActionStatus.OPEN]
+        context["barriers"] = list(plan.barriers.all())
+        context["referrals"] = list(plan.referrals.all())
+        context["routes"] = list(plan.question_routes.all())
     if network is not None:
         context["next_meeting"] = (
             network.meetings.filter(status=MeetingStatus.PLANNED, starts_at__gte=timezone.now())

@@ -25,6 +25,7 @@ from actionplans.models import (
     Referral,
     ReferralStatus,
 )
+from actionplans.selectors import plan_initial_values, plan_with_parts
 from actionplans.services.common import acting_user, check_member
 from networks.choices import TimelineKind
 from networks.models import CareNetwork, Meeting, Membership
@@ -53,20 +54,6 @@ class PlanChanged(Exception):
     def __init__(self, plan: ActionPlan):
         self.plan = plan
         super().__init__("stale plan revision")
-
-
-def plan_initial_values(*, network: CareNetwork) -> dict:
-    """Start from the youth's own words in the latest first conversation (step 1)."""
-    intake = network.youth.intakes.order_by("-held_on", "-created_at").first()
-    if intake is None:
-        return {}
-    return {
-        "question_for_help": intake.needs,
-        "strengths": intake.strengths,
-        "future_vision": intake.future_dreams,
-        "goal_short_term": intake.future_short_term,
-        "goal_long_term": intake.future_long_term,
-    }
 
 
 def plan_get_or_create(*, network: CareNetwork) -> ActionPlan:
@@ -124,10 +111,11 @@ def plan_update(*, network: CareNetwork, revision: int, by, **fields) -> ActionP
 
 def plan_snapshot(*, plan: ActionPlan) -> dict:
     """Everything a reader of an earlier plan needs, frozen as plain JSON."""
-    actions = plan.actions.select_related("owner__supporter").order_by("deadline", "pk")
-    barriers = plan.barriers.select_related("category", "helper__supporter")
-    referrals = plan.referrals.select_related("offer", "referred_by__supporter")
-    routes = plan.question_routes.select_related("member__supporter")
+    plan = plan_with_parts(plan)
+    actions = plan.actions.all()
+    barriers = plan.barriers.all()
+    referrals = plan.referrals.all()
+    routes = plan.question_routes.all()
     youth_name = plan.network.youth.first_name
     return {
         "plan": {name: getattr(plan, name) for name in PLAN_FIELDS},
