@@ -56,6 +56,9 @@ class PlanChanged(Exception):
         super().__init__("stale plan revision")
 
 
+# --- The plan ---------------------------------------------------------------------------------
+
+
 def plan_get_or_create(*, network: CareNetwork) -> ActionPlan:
     """One living plan per network, created from the intake the first time it is needed."""
     plan = ActionPlan.objects.filter(network=network).first()

@@ -17,6 +17,8 @@ from actionplans.services import plans
 from actionplans.views.common import GET_POST, ensure_open, form_data, form_page, networks_queryset, plan_url
 from networks.access import get_network_for_user
 
+# --- The plan ---------------------------------------------------------------------------------
+
 
 @login_required
 @require_GET
