@@ -20,11 +20,9 @@ from actionplans.models import (
     Referral,
     ReferralStatus,
 )
-from actionplans.services import (
+from actionplans.services.followup import evaluation_add, network_set_follow_up
+from actionplans.services.plans import (
     barrier_add,
-    evaluation_add,
-    meeting_record_outcome,
-    network_set_follow_up,
     plan_add_action,
     plan_get_or_create,
     plan_update,
@@ -32,6 +30,7 @@ from actionplans.services import (
     referral_add,
     referral_set_status,
 )
+from actionplans.services.roundtables import meeting_record_outcome
 from networks.choices import NetworkStatus, TimelineKind
 from networks.models import Membership
 from networks.services import timeline_record

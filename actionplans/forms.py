@@ -18,7 +18,7 @@ from actionplans.models import (
     ReferralStatus,
 )
 from actionplans.selectors import active_members
-from actionplans.services import PLAN_FIELDS, REFERRAL_NEXT
+from actionplans.services.plans import PLAN_FIELDS, REFERRAL_NEXT
 from zorgnetwerk.forms import ModelChoiceField, ModelMultipleChoiceField
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan, MeetingStatus
+from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan, ActionStatus, MeetingStatus
+from actionplans.selectors import plan_with_parts
 from networks.access import get_network_for_user
 from networks.models import CareNetwork
 from zorgnetwerk.pdf import answer_fields, pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
@@ -43,11 +44,12 @@ def plan_context(*, network, plan, blank: bool) -> dict:
         next_meeting=None,
     )
     if plan is not None:
-        # The rule keeps at most MAX_OPEN_ACTIONS open (actionplans.services); print what is there.
-        context["actions"] = list(plan.actions.open().select_related("owner__supporter").order_by("deadline", "pk"))
-        context["barriers"] = list(plan.barriers.select_related("category", "helper__supporter"))
-        context["referrals"] = list(plan.referrals.select_related("offer", "referred_by__supporter"))
-        context["routes"] = list(plan.question_routes.select_related("member__supporter"))
+        plan = plan_with_parts(plan)
+        # The rule keeps at most MAX_OPEN_ACTIONS open (actionplans.services.plans); print what is there.
+        context["actions"] = [action for action in plan.actions.all() if action.status == ActionStatus.OPEN]
+        context["barriers"] = list(plan.barriers.all())
+        context["referrals"] = list(plan.referrals.all())
+        context["routes"] = list(plan.question_routes.all())
     if network is not None:
         context["next_meeting"] = (
             network.meetings.filter(status=MeetingStatus.PLANNED, starts_at__gte=timezone.now())

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from actionplans.models import (
@@ -50,13 +50,38 @@ def plan_versions_visible_to(user):
     return PlanVersion.objects.filter(plan__network__in=visible_networks(user))
 
 
+def plan_initial_values(*, network: CareNetwork) -> dict:
+    """Start from the youth's own words in the latest first conversation (step 1)."""
+    intake = network.youth.intakes.order_by("-held_on", "-created_at").first()
+    if intake is None:
+        return {}
+    return {
+        "question_for_help": intake.needs,
+        "strengths": intake.strengths,
+        "future_vision": intake.future_dreams,
+        "goal_short_term": intake.future_short_term,
+        "goal_long_term": intake.future_long_term,
+    }
+
+
 def plan_for_network(network: CareNetwork) -> ActionPlan:
     """The network's plan, or an unsaved one filled from the intake (a GET creates nothing)."""
-    from actionplans.services import plan_initial_values
-
     plan = ActionPlan.objects.select_related("updated_by").filter(network=network).first()
     if plan is None:
         plan = ActionPlan(network=network, **plan_initial_values(network=network))
+    return plan
+
+
+def plan_with_parts(plan: ActionPlan) -> ActionPlan:
+    """The saved plan with its parts loaded, one query each: actions (by deadline), barriers,
+    referrals and the youth's "with which question to whom", each with the member named on it."""
+    prefetch_related_objects(
+        [plan],
+        Prefetch("actions", queryset=Action.objects.select_related("owner__supporter").order_by("deadline", "pk")),
+        Prefetch("barriers", queryset=Barrier.objects.select_related("category", "helper__supporter")),
+        Prefetch("referrals", queryset=Referral.objects.select_related("offer", "referred_by__supporter")),
+        Prefetch("question_routes", queryset=QuestionRoute.objects.select_related("member__supporter")),
+    )
     return plan
 
 
@@ -69,10 +94,12 @@ def plan_page(*, network: CareNetwork, plan: ActionPlan) -> dict:
     today = timezone.localdate()
     context = {"actions": [], "barriers": [], "referrals": [], "routes": [], "versions": []}
     if plan.pk:
-        context["actions"] = list(plan.actions.select_related("owner__supporter").order_by("status", "deadline", "pk"))
-        context["barriers"] = list(plan.barriers.select_related("category", "helper__supporter"))
-        context["referrals"] = list(plan.referrals.select_related("offer", "referred_by__supporter"))
-        context["routes"] = list(plan.question_routes.select_related("member__supporter"))
+        plan = plan_with_parts(plan)
+        # A stable sort: by status, and within a status by deadline as loaded.
+        context["actions"] = sorted(plan.actions.all(), key=lambda action: action.status)
+        context["barriers"] = list(plan.barriers.all())
+        context["referrals"] = list(plan.referrals.all())
+        context["routes"] = list(plan.question_routes.all())
         context["versions"] = list(plan.versions.select_related("meeting", "created_by")[:20])
     for referral in context["referrals"]:
         referral.waiting_too_long = referral.is_waiting_too_long(today)

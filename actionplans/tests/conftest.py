@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from actionplans.services import plan_get_or_create
+from actionplans.services.plans import plan_get_or_create
 
 
 @pytest.fixture(autouse=True)

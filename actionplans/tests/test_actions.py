@@ -7,12 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplans.models import Action, ActionStatus, Domain
-from actionplans.services import (
-    action_complete,
-    action_drop,
-    action_reopen,
-    plan_add_action,
-)
+from actionplans.services.plans import action_complete, action_drop, action_reopen, plan_add_action
 from actionplans.tests.factories import ActionFactory
 from networks.models import TimelineEntry
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from actionplans import selectors
 from actionplans.models import MeetingStatus
-from actionplans.services import plan_get_or_create, plan_update
+from actionplans.services.plans import plan_get_or_create, plan_update
 from actionplans.tests.factories import ActionFactory, MeetingFactory
 from networks.choices import Intensity, MemberRole, NetworkStatus
 from networks.services import network_add_member

@@ -6,11 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplans.models import BarrierCategory, BarrierStatus, Offer, ReferralFailureReason, ReferralStatus
-from actionplans.services import (
+from actionplans.services.followup import evaluation_add, network_set_follow_up
+from actionplans.services.plans import (
     barrier_add,
     barrier_update,
-    evaluation_add,
-    network_set_follow_up,
     question_route_add,
     referral_add,
     referral_set_status,

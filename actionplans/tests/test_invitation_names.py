@@ -1,13 +1,8 @@
-"""A supporter's name goes into e-mail headers and calendar invitations (issue 13).
+"""A supporter's name goes into e-mail headers and calendar invitations.
 
 The forms (and Django admin) refuse names that break a header; the invitations are sent one
 recipient at a time with the name encoded, so a bad name or address already in the database
 stops nobody else's invitation.
-
-How these tests were shown to fail: with the old `f"{name} <{email}>"` and one send for the
-whole batch, no invitation went out for a meeting whose first invitee has a line break in the
-name; with `PersonNameField` swapped back to `forms.CharField`, the member and handover forms
-store the name; without `Supporter.clean()`, Django admin stores it.
 """
 
 import datetime
@@ -23,7 +18,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
-from actionplans.services import meeting_plan
+from actionplans.services.roundtables import meeting_plan
 from networks.choices import MemberRole, Trust
 from networks.models import Supporter
 from zorgnetwerk.forms import NAME_FORBIDDEN

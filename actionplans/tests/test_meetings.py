@@ -9,7 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from actionplans.models import MeetingStatus, PlanVersion
-from actionplans.services import meeting_cancel, meeting_plan, meeting_record_outcome, meeting_update
+from actionplans.services.roundtables import meeting_cancel, meeting_plan, meeting_record_outcome, meeting_update
 from networks.models import TimelineEntry
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

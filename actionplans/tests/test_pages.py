@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplans.models import Action, ActionStatus, Barrier, BarrierCategory, PlanVersion, QuestionRoute
-from actionplans.services import plan_record_version
+from actionplans.services.plans import plan_record_version
 from actionplans.tests.factories import ActionFactory, MeetingFactory, ReferralFactory
 
 

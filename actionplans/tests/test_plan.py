@@ -1,10 +1,15 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from actionplans.models import ActionPlan, PlanVersion
-from actionplans.selectors import plan_for_network
-from actionplans.services import PlanChanged, plan_get_or_create, plan_record_version, plan_update
+from actionplans.models import ActionPlan, PlanVersion, QuestionRoute
+from actionplans.selectors import plan_for_network, plan_with_parts
+from actionplans.services.plans import PlanChanged, plan_get_or_create, plan_record_version, plan_update
 from actionplans.tests.factories import ActionFactory
+
+TODAY = timezone.localdate()
 
 
 def test_a_new_plan_starts_from_the_first_conversation(network):
@@ -100,3 +105,16 @@ def test_the_lead_s_own_change_is_not_flagged(plan, coach):
 
 def test_plan_for_network_is_unsaved_without_a_plan(network):
     assert plan_for_network(network).pk is None
+
+
+def test_a_plan_with_its_parts_is_loaded_in_one_query_per_part(plan, members, django_assert_num_queries):
+    later = ActionFactory(plan=plan, owner=members["Karim"], owner_is_youth=False, deadline=TODAY + timedelta(days=20))
+    sooner = ActionFactory(plan=plan, deadline=TODAY + timedelta(days=5))
+    QuestionRoute.objects.create(plan=plan, question="Geld", member=members["Jan"])
+    plan = ActionPlan.objects.get(pk=plan.pk)
+    with django_assert_num_queries(4):
+        plan = plan_with_parts(plan)
+        assert list(plan.actions.all()) == [sooner, later]
+        assert [action.owner.supporter.first_name for action in plan.actions.all() if action.owner] == ["Karim"]
+        assert [route.member.supporter.first_name for route in plan.question_routes.all()] == ["Jan"]
+        assert list(plan.barriers.all()) == list(plan.referrals.all()) == []

@@ -1,26 +1,18 @@
-"""The rules of the round table (step 3) and its follow-up (step 4).
+"""The action plan (step 3): the plan itself, its versions, actions, barriers, referrals and
+"with which question to whom".
 
-Every change to a plan goes through one of these functions: they lock what they check, write
-the youth's timeline, mark the plan as changed for the lead, and send e-mails only after commit.
+Every change flags the plan for the lead (`plan_touch`) and writes the youth's timeline.
 """
 
 import datetime
-import logging
-from email.utils import formataddr
-from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from actionplans import ics
 from actionplans.models import (
     MAX_OPEN_ACTIONS,
     Action,
@@ -28,19 +20,17 @@ from actionplans.models import (
     ActionStatus,
     Barrier,
     BarrierStatus,
-    Evaluation,
     Meeting,
-    MeetingStatus,
     PlanVersion,
     QuestionRoute,
     Referral,
     ReferralStatus,
 )
+from actionplans.selectors import plan_initial_values, plan_with_parts
+from actionplans.services.common import acting_user, check_member
 from networks.choices import TimelineKind
 from networks.models import CareNetwork, Membership
 from networks.services import timeline_record
-
-logger = logging.getLogger(__name__)
 
 PLAN_FIELDS = (
     "question_for_help",
@@ -67,29 +57,7 @@ class PlanChanged(Exception):
         super().__init__("stale plan revision")
 
 
-def _user(by):
-    return by if getattr(by, "is_authenticated", False) else None
-
-
-def _local(moment: datetime.datetime) -> str:
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
-
-
 # --- The plan ---------------------------------------------------------------------------------
-
-
-def plan_initial_values(*, network: CareNetwork) -> dict:
-    """Start from the youth's own words in the latest first conversation (step 1)."""
-    intake = network.youth.intakes.order_by("-held_on", "-created_at").first()
-    if intake is None:
-        return {}
-    return {
-        "question_for_help": intake.needs,
-        "strengths": intake.strengths,
-        "future_vision": intake.future_dreams,
-        "goal_short_term": intake.future_short_term,
-        "goal_long_term": intake.future_long_term,
-    }
 
 
 def plan_get_or_create(*, network: CareNetwork) -> ActionPlan:
@@ -110,10 +78,10 @@ def _is_lead(*, network: CareNetwork, user) -> bool:
     return Membership.objects.filter(pk=network.lead_id, supporter__user=user).exists()
 
 
-def _plan_touch(*, plan: ActionPlan, by) -> None:
+def plan_touch(*, plan: ActionPlan, by) -> None:
     """Flag the change for the lead, unless the lead made it (then they have seen it)."""
     now = timezone.now()
-    user = _user(by)
+    user = acting_user(by)
     fields = {"last_change_at": now, "last_change_by": user}
     if _is_lead(network=plan.network, user=user):
         fields["lead_seen_at"] = now
@@ -139,18 +107,19 @@ def plan_update(*, network: CareNetwork, revision: int, by, **fields) -> ActionP
         if name in fields:
             setattr(plan, name, fields[name])
     plan.revision += 1
-    plan.updated_by = _user(by)
+    plan.updated_by = acting_user(by)
     plan.save()
-    _plan_touch(plan=plan, by=by)
+    plan_touch(plan=plan, by=by)
     return plan
 
 
 def plan_snapshot(*, plan: ActionPlan) -> dict:
     """Everything a reader of an earlier plan needs, frozen as plain JSON."""
-    actions = plan.actions.select_related("owner__supporter").order_by("deadline", "pk")
-    barriers = plan.barriers.select_related("category", "helper__supporter")
-    referrals = plan.referrals.select_related("offer", "referred_by__supporter")
-    routes = plan.question_routes.select_related("member__supporter")
+    plan = plan_with_parts(plan)
+    actions = plan.actions.all()
+    barriers = plan.barriers.all()
+    referrals = plan.referrals.all()
+    routes = plan.question_routes.all()
     youth_name = plan.network.youth.first_name
     return {
         "plan": {name: getattr(plan, name) for name in PLAN_FIELDS},
@@ -195,7 +164,7 @@ def plan_record_version(*, plan: ActionPlan, meeting: Meeting | None, by) -> Pla
     plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("network__youth").get(pk=plan.pk)
     number = (plan.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     version = PlanVersion.objects.create(
-        plan=plan, number=number, meeting=meeting, snapshot=plan_snapshot(plan=plan), created_by=_user(by)
+        plan=plan, number=number, meeting=meeting, snapshot=plan_snapshot(plan=plan), created_by=acting_user(by)
     )
     timeline_record(
         network=plan.network,
@@ -207,11 +176,6 @@ def plan_record_version(*, plan: ActionPlan, meeting: Meeting | None, by) -> Pla
 
 
 # --- Actions ----------------------------------------------------------------------------------
-
-
-def _check_member(*, network: CareNetwork, membership: Membership | None, field: str) -> None:
-    if membership is not None and (membership.network_id != network.pk or membership.left_on is not None):
-        raise ValidationError({field: _("Choose an active member of this network.")})
 
 
 def _check_room_for_open_action(*, plan: ActionPlan) -> None:
@@ -234,7 +198,7 @@ def plan_add_action(
     """Add an open action: "better one action done well than five without effect" (at most three open)."""
     plan = ActionPlan.objects.select_for_update(of=("self",)).select_related("network").get(pk=plan.pk)
     _check_room_for_open_action(plan=plan)
-    _check_member(network=plan.network, membership=owner, field="owner")
+    check_member(network=plan.network, membership=owner, field="owner")
     action = Action(
         plan=plan,
         domain=domain,
@@ -245,7 +209,7 @@ def plan_add_action(
     )
     action.full_clean()
     action.save()
-    _plan_touch(plan=plan, by=by)
+    plan_touch(plan=plan, by=by)
     timeline_record(
         network=plan.network, kind=TimelineKind.ACTION, summary=_("Action added: %(what)s") % {"what": action}, actor=by
     )
@@ -264,12 +228,12 @@ def action_update(
     by,
 ) -> Action:
     """Change what, who or when; the status changes through its own functions."""
-    _check_member(network=action.plan.network, membership=owner, field="owner")
+    check_member(network=action.plan.network, membership=owner, field="owner")
     action.domain, action.description, action.deadline = domain, description, deadline
     action.owner, action.owner_is_youth = (None if owner_is_youth else owner), owner_is_youth
     action.full_clean()
     action.save()
-    _plan_touch(plan=action.plan, by=by)
+    plan_touch(plan=action.plan, by=by)
     return action
 
 
@@ -287,7 +251,7 @@ def action_complete(*, action: Action, result: str, by) -> Action:
     action.result = result
     action.completed_on = timezone.localdate()
     action.save()
-    _plan_touch(plan=action.plan, by=by)
+    plan_touch(plan=action.plan, by=by)
     timeline_record(
         network=action.plan.network,
         kind=TimelineKind.ACTION,
@@ -308,7 +272,7 @@ def action_drop(*, action: Action, reason: str, by) -> Action:
     action.drop_reason = reason
     action.completed_on = timezone.localdate()
     action.save()
-    _plan_touch(plan=action.plan, by=by)
+    plan_touch(plan=action.plan, by=by)
     timeline_record(
         network=action.plan.network,
         kind=TimelineKind.ACTION,
@@ -330,7 +294,7 @@ def action_reopen(*, action: Action, by) -> Action:
     action.drop_reason = ""
     action.completed_on = None
     action.save()
-    _plan_touch(plan=plan, by=by)
+    plan_touch(plan=plan, by=by)
     timeline_record(
         network=plan.network,
         kind=TimelineKind.ACTION,
@@ -346,7 +310,7 @@ def action_evaluate(*, action: Action, attained: bool, note: str, by) -> Action:
     action.attained = attained
     action.evaluation_note = note
     action.save(update_fields=["attained", "evaluation_note"])
-    _plan_touch(plan=action.plan, by=by)
+    plan_touch(plan=action.plan, by=by)
     return action
 
 
@@ -356,9 +320,9 @@ def action_evaluate(*, action: Action, attained: bool, note: str, by) -> Action:
 @transaction.atomic
 def barrier_add(*, plan: ActionPlan, category, description: str, helper: Membership | None, by) -> Barrier:
     """Map a barrier and who helps remove it; signalling it can be enough to open a door."""
-    _check_member(network=plan.network, membership=helper, field="helper")
+    check_member(network=plan.network, membership=helper, field="helper")
     barrier = Barrier.objects.create(plan=plan, category=category, description=description, helper=helper)
-    _plan_touch(plan=plan, by=by)
+    plan_touch(plan=plan, by=by)
     timeline_record(
         network=plan.network,
         kind=TimelineKind.BARRIER,
@@ -371,11 +335,11 @@ def barrier_add(*, plan: ActionPlan, category, description: str, helper: Members
 @transaction.atomic
 def barrier_update(*, barrier: Barrier, category, description: str, helper: Membership | None, status: str, by):
     """Change a barrier; a removed or stuck barrier shows in the timeline."""
-    _check_member(network=barrier.plan.network, membership=helper, field="helper")
+    check_member(network=barrier.plan.network, membership=helper, field="helper")
     old_status = Barrier.objects.select_for_update().values_list("status", flat=True).get(pk=barrier.pk)
     barrier.category, barrier.description, barrier.helper, barrier.status = category, description, helper, status
     barrier.save()
-    _plan_touch(plan=barrier.plan, by=by)
+    plan_touch(plan=barrier.plan, by=by)
     if old_status != status and status in (BarrierStatus.REMOVED, BarrierStatus.STUCK):
         timeline_record(
             network=barrier.plan.network,
@@ -401,7 +365,7 @@ def referral_add(
     """Refer to an external partner when nobody in the network has the answer (signal and referral function)."""
     if offer is None and not partner.strip():
         raise ValidationError({"offer": _("Choose an offer or name the partner.")})
-    _check_member(network=plan.network, membership=referred_by, field="referred_by")
+    check_member(network=plan.network, membership=referred_by, field="referred_by")
     referral = Referral.objects.create(
         plan=plan,
         offer=offer,
@@ -410,7 +374,7 @@ def referral_add(
         referred_by=referred_by,
         sent_on=sent_on or timezone.localdate(),
     )
-    _plan_touch(plan=plan, by=by)
+    plan_touch(plan=plan, by=by)
     timeline_record(
         network=plan.network,
         kind=TimelineKind.REFERRAL,
@@ -461,7 +425,7 @@ def referral_set_status(
     referral.failure_reason = failure_reason if needs_reason else ""
     referral.failure_note = failure_note if needs_reason else ""
     referral.save()
-    _plan_touch(plan=referral.plan, by=by)
+    plan_touch(plan=referral.plan, by=by)
     if status == ReferralStatus.DONE:
         summary = (
             _("Referral to %(partner)s succeeded") if succeeded else _("Referral to %(partner)s did not succeed")
@@ -478,10 +442,10 @@ def referral_set_status(
 @transaction.atomic
 def question_route_add(*, plan: ActionPlan, question: str, member: Membership, by) -> QuestionRoute:
     """ "It is a relief for the youth to know with which question to go to whom.\""""
-    _check_member(network=plan.network, membership=member, field="member")
+    check_member(network=plan.network, membership=member, field="member")
     order = (plan.question_routes.aggregate(last=Max("order"))["last"] or 0) + 1
     route = QuestionRoute.objects.create(plan=plan, question=question, member=member, order=order)
-    _plan_touch(plan=plan, by=by)
+    plan_touch(plan=plan, by=by)
     return route
 
 
@@ -490,262 +454,4 @@ def question_route_delete(*, route: QuestionRoute, by) -> None:
     """Remove a line from the youth's list."""
     plan = route.plan
     route.delete()
-    _plan_touch(plan=plan, by=by)
-
-
-# --- Follow-up (step 4) -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def evaluation_add(*, network: CareNetwork, held_on: datetime.date, went_well: str, changes: str, by) -> Evaluation:
-    """ "Evaluate together from time to time where you stand.\""""
-    evaluation = Evaluation.objects.create(
-        network=network, held_on=held_on, went_well=went_well, changes=changes, by=_user(by)
-    )
-    timeline_record(network=network, kind=TimelineKind.EVALUATION, summary=_("Evaluation recorded"), actor=by)
-    plan = ActionPlan.objects.filter(network=network).first()
-    if plan:
-        _plan_touch(plan=plan, by=by)
-    return evaluation
-
-
-@transaction.atomic
-def network_set_follow_up(
-    *, network: CareNetwork, next_contact_on: datetime.date | None, next_contact_by: Membership | None, by
-) -> CareNetwork:
-    """Agree from the start when you contact each other again and who is responsible."""
-    _check_member(network=network, membership=next_contact_by, field="next_contact_by")
-    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
-    network.next_contact_on = next_contact_on
-    network.next_contact_by = next_contact_by
-    network.save(update_fields=["next_contact_on", "next_contact_by", "updated_at"])
-    if next_contact_on:
-        timeline_record(
-            network=network,
-            kind=TimelineKind.NETWORK,
-            summary=_("Next contact agreed on %(date)s") % {"date": date_format(next_contact_on)},
-            actor=by,
-        )
-    return network
-
-
-# --- Round tables ------------------------------------------------------------------------------
-
-
-def _invitees(meeting: Meeting) -> list[tuple[str, str]]:
-    """(name, e-mail) of every invited member who has an e-mail address."""
-    members = meeting.invited.select_related("supporter").order_by("pk")
-    return [(m.supporter.full_name, m.supporter.email) for m in members if m.supporter.email]
-
-
-def _send_meeting_mail(meeting_id: int, method: str, recipients: list[tuple[str, str]], kind: str) -> None:
-    """Runs after commit: one message per recipient, each with the .ics attached.
-
-    Each recipient is built and sent on its own: one address the mail server or the header
-    encoder refuses (a name written with a comma, a '<' or a line break) is logged and the others
-    still get their invitation.
-    """
-    if not recipients:
-        return
-    meeting = Meeting.objects.select_related("network__youth", "organiser").get(pk=meeting_id)
-    attendees = _invitees(meeting) if method == ics.REQUEST else recipients
-    calendar = ics.meeting_calendar(meeting, method=method, attendees=attendees)
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "meeting": meeting,
-            "kind": kind,
-            "summary": ics.meeting_summary(meeting),
-            "location": ics.meeting_location(meeting),
-            "starts_at": timezone.localtime(meeting.starts_at, ics.BRUSSELS),
-            "ends_at": timezone.localtime(meeting.ends_at, ics.BRUSSELS),
-            "link": settings.SITE_URL + meeting_url(meeting),
-        }
-        subject = render_to_string("actionplans/email_meeting_subject.txt", context).strip()
-        connection = get_connection()
-        for position, (name, email) in enumerate(recipients):
-            try:
-                body = render_to_string("actionplans/email_meeting.txt", {**context, "name": name})
-                message = EmailMultiAlternatives(
-                    subject=subject, body=body, to=[mail_address(name, email)], connection=connection
-                )
-                message.attach(_calendar_part(calendar, method))
-                message.send()
-            except Exception:  # the meeting is saved; one bad address must not stop the others
-                logger.exception("Could not send %s mail %d for meeting %s", kind, position + 1, meeting_id)
-
-
-def mail_address(name: str, email: str) -> str:
-    """'Name <address>' with the name quoted or encoded as a header needs it (email.utils.formataddr);
-    line breaks and other control characters in a stored name become spaces."""
-    return formataddr((ics.single_line(name), email))
-
-
-def _calendar_part(calendar: bytes, method: str):
-    from email.mime.text import MIMEText
-
-    part = MIMEText(calendar.decode("utf-8"), "calendar", "utf-8")
-    part.set_param("method", method)
-    part.add_header("Content-Disposition", "attachment", filename="rondetafel.ics")
-    return part
-
-
-def meeting_url(meeting: Meeting) -> str:
-    from django.urls import reverse
-
-    return reverse("actionplans:meeting_detail", args=[meeting.pk])
-
-
-def _check_invited(*, network: CareNetwork, members) -> None:
-    for member in members:
-        _check_member(network=network, membership=member, field="invited")
-
-
-@transaction.atomic
-def meeting_plan(
-    *,
-    network: CareNetwork,
-    starts_at: datetime.datetime,
-    ends_at: datetime.datetime,
-    location: str = "",
-    online_link: str = "",
-    agenda: str = "",
-    invited=(),
-    by,
-) -> Meeting:
-    """Plan a round table early ("finding a joint moment can be a challenge") and invite the network."""
-    _check_invited(network=network, members=invited)
-    meeting = Meeting(
-        network=network,
-        starts_at=starts_at,
-        ends_at=ends_at,
-        location=location,
-        online_link=online_link,
-        agenda=agenda,
-        organiser=_user(by),
-    )
-    meeting.full_clean()
-    meeting.save()
-    meeting.invited.set(invited)
-    timeline_record(
-        network=network,
-        kind=TimelineKind.MEETING,
-        summary=_("Round table planned on %(when)s") % {"when": _local(starts_at)},
-        actor=by,
-    )
-    if starts_at > timezone.now():
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, _invitees(meeting), "invitation"))
-    return meeting
-
-
-def _require_planned(meeting: Meeting) -> None:
-    if meeting.status != MeetingStatus.PLANNED:
-        raise ValidationError(_("Only a planned round table can be changed or cancelled."))
-
-
-@transaction.atomic
-def meeting_update(
-    *,
-    meeting: Meeting,
-    starts_at: datetime.datetime,
-    ends_at: datetime.datetime,
-    location: str,
-    online_link: str,
-    agenda: str,
-    invited,
-    by,
-) -> Meeting:
-    """Change a planned round table: invitees get an update (same UID, higher SEQUENCE); removed ones a cancel."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network").get(pk=meeting.pk)
-    _require_planned(meeting)
-    _check_invited(network=meeting.network, members=invited)
-    before = set(_invitees(meeting))
-    meeting.starts_at, meeting.ends_at = starts_at, ends_at
-    meeting.location, meeting.online_link, meeting.agenda = location, online_link, agenda
-    meeting.sequence += 1
-    meeting.full_clean()
-    meeting.save()
-    meeting.invited.set(invited)
-    after = _invitees(meeting)
-    removed = sorted(before - set(after))
-    timeline_record(
-        network=meeting.network,
-        kind=TimelineKind.MEETING,
-        summary=_("Round table of %(when)s changed") % {"when": _local(starts_at)},
-        actor=by,
-    )
-    if starts_at > timezone.now():
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, after, "update"))
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.CANCEL, removed, "uninvited"))
-    return meeting
-
-
-@transaction.atomic
-def meeting_cancel(*, meeting: Meeting, by) -> Meeting:
-    """Cancel a planned round table; every invitee's calendar removes it (METHOD:CANCEL)."""
-    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network").get(pk=meeting.pk)
-    _require_planned(meeting)
-    meeting.status = MeetingStatus.CANCELLED
-    meeting.sequence += 1
-    meeting.save(update_fields=["status", "sequence", "updated_at"])
-    timeline_record(
-        network=meeting.network,
-        kind=TimelineKind.MEETING,
-        summary=_("Round table of %(when)s cancelled") % {"when": _local(meeting.starts_at)},
-        actor=by,
-    )
-    if meeting.starts_at > timezone.now():
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.CANCEL, _invitees(meeting), "cancel"))
-    return meeting
-
-
-@transaction.atomic
-def meeting_record_outcome(
-    *,
-    meeting: Meeting,
-    attended,
-    youth_present: bool,
-    interpreter_present: bool,
-    family_online: bool,
-    notes: str,
-    decisions: str,
-    next_starts_at: datetime.datetime | None = None,
-    next_ends_at: datetime.datetime | None = None,
-    by,
-) -> Meeting:
-    """Fill in the round table afterwards; its outcome is the plan, so a plan version is recorded.
-
-    "It must not stay at one meeting": the next round table can be planned right here.
-    """
-    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network__youth").get(pk=meeting.pk)
-    if meeting.status == MeetingStatus.CANCELLED:
-        raise ValidationError(_("A cancelled round table cannot be filled in."))
-    if timezone.localtime(meeting.starts_at).date() > timezone.localdate():
-        raise ValidationError(_("A round table can only be filled in once it has taken place."))
-    _check_invited(network=meeting.network, members=attended)
-    first_time = meeting.status == MeetingStatus.PLANNED
-    meeting.status = MeetingStatus.HELD
-    meeting.youth_present, meeting.interpreter_present = youth_present, interpreter_present
-    meeting.family_online, meeting.notes, meeting.decisions = family_online, notes, decisions
-    meeting.save()
-    meeting.attended.set(attended)
-    if first_time:
-        timeline_record(
-            network=meeting.network,
-            kind=TimelineKind.MEETING,
-            summary=_("Round table held on %(when)s") % {"when": _local(meeting.starts_at)},
-            actor=by,
-        )
-        plan = plan_get_or_create(network=meeting.network)
-        plan_record_version(plan=plan, meeting=meeting, by=by)
-    if next_starts_at and next_ends_at:
-        invited = list(meeting.invited.all()) or list(attended)
-        meeting_plan(
-            network=meeting.network,
-            starts_at=next_starts_at,
-            ends_at=next_ends_at,
-            location=meeting.location,
-            online_link=meeting.online_link,
-            invited=invited,
-            by=by,
-        )
-    return meeting
+    plan_touch(plan=plan, by=by)
