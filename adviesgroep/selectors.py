@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from actionplans.models import ActionStatus, BarrierCategory, ReferralStatus
 from adviesgroep.models import Advice, Signal, SignalKind, SignalStatus, Theme
 from adviesgroep.pseudonyms import identifiers_for, pseudonymise
+from zorgnetwerk.dates import add_months
 
 # No group smaller than this is shown in the statistics, so that nobody can be recognised.
 SMALL_GROUP = 5
@@ -100,7 +101,7 @@ class Quarter:
     def of(cls, day: datetime.date) -> "Quarter":
         first_month = 3 * ((day.month - 1) // 3) + 1
         start = datetime.date(day.year, first_month, 1)
-        return cls(start, _add_months(start, 3))
+        return cls(start, add_months(start, 3))
 
     @classmethod
     def current(cls) -> "Quarter":
@@ -128,11 +129,6 @@ class Quarter:
 
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day < self.end
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month_index = day.month - 1 + months
-    return datetime.date(day.year + month_index // 12, month_index % 12 + 1, 1)
 
 
 def _aware(day: datetime.date) -> datetime.datetime:

@@ -13,16 +13,12 @@ from networks.choices import Intensity, MemberRole, NetworkStatus, Trust
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.services import network_add_member
 from youths.models import Gender, Housing, Intake, ResidenceStatus, SchoolSituation, Youth
+from zorgnetwerk.dates import years_before
 
 
 def _born(years: int, days: int = 0) -> datetime.date:
     """The birth date of someone who is `years` old plus `days` days today."""
-    today = timezone.localdate()
-    try:
-        day = today.replace(year=today.year - years)
-    except ValueError:
-        day = today.replace(year=today.year - years, day=28)
-    return day - datetime.timedelta(days=days)
+    return years_before(timezone.localdate(), years) - datetime.timedelta(days=days)
 
 
 # Members: (supporter e-mail or a key of EXTRA_SUPPORTERS, role, trust, continues after 18, joins online)

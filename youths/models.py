@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zorgnetwerk.dates import add_years, years_before
 from zorgnetwerk.limits import TEXT_LONG
 
 MIN_AGE = 6
@@ -58,13 +59,27 @@ class YouthQuerySet(models.QuerySet):
         # from the user's networks instead of checking every youth (see CareNetwork.visible_to).
         return self.filter(pk__in=CareNetwork.objects.visible_to(user).values("youth_id"))
 
-    def born_between(self, after: datetime.date, until: datetime.date):
-        """Born after `after` and on or before `until`; an estimated year counts as 1 January."""
-        exact = Q(birth_date__gt=after, birth_date__lte=until)
-        estimated = Q(
-            birth_date__isnull=True, birth_year_estimated__gt=after.year, birth_year_estimated__lte=until.year
-        )
+    def born_between(self, after: datetime.date | None = None, until: datetime.date | None = None):
+        """Born after `after` and on or before `until` (either may be left open).
+
+        With only an estimated year of birth, 1 January of that year counts (Youth.effective_birth_date).
+        """
+        exact, estimated = Q(birth_date__isnull=False), Q(birth_date__isnull=True, birth_year_estimated__isnull=False)
+        if after is not None:
+            exact &= Q(birth_date__gt=after)
+            estimated &= Q(birth_year_estimated__gt=after.year)
+        if until is not None:
+            exact &= Q(birth_date__lte=until)
+            estimated &= Q(birth_year_estimated__lte=until.year)
         return self.filter(exact | estimated)
+
+    def aged(self, at_least: int = 0, under: int | None = None, *, today: datetime.date | None = None):
+        """Youths at least `at_least` years old and younger than `under` on `today`."""
+        today = today or timezone.localdate()
+        return self.born_between(
+            after=years_before(today, under) if under is not None else None,
+            until=years_before(today, at_least),
+        )
 
 
 class Youth(models.Model):
@@ -174,10 +189,7 @@ class Youth(models.Model):
         born = self.effective_birth_date
         if born is None:
             return None
-        try:
-            return born.replace(year=born.year + 18)
-        except ValueError:  # born on 29 February
-            return born.replace(year=born.year + 18, day=28)
+        return add_years(born, 18)
 
     def clean(self):
         errors = {}

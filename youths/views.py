@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -7,7 +5,6 @@ from django.db.models import OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.access import NetworkClosed
@@ -19,22 +16,8 @@ from youths.services import intake_create, intake_update, youth_create, youth_ma
 
 YOUTHS_PER_PAGE = 25
 TIMELINE_PER_PAGE = 20
-
-
-def years_before(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def born_after(day: datetime.date) -> Q:
-    """Youths whose (effective) birth date is after `day`; an estimated year counts as 1 January."""
-    return Q(birth_date__gt=day) | Q(birth_date__isnull=True, birth_year_estimated__gt=day.year)
-
-
-def born_on_or_before(day: datetime.date) -> Q:
-    return Q(birth_date__lte=day) | Q(birth_date__isnull=True, birth_year_estimated__lte=day.year)
+# The age filter of the youth list: (at least, under) years.
+AGE_BANDS = {"under16": (0, 16), "16-17": (16, 18), "18plus": (18, None)}
 
 
 def youth_list_queryset(user, filters: dict):
@@ -55,14 +38,8 @@ def youth_list_queryset(user, filters: dict):
     if intensity := filters.get("intensity"):
         youths = youths.filter(network_intensity=intensity)
     if band := filters.get("age_band"):
-        today = timezone.localdate()
-        sixteen, eighteen = years_before(today, 16), years_before(today, 18)
-        if band == "under16":
-            youths = youths.filter(born_after(sixteen))
-        elif band == "16-17":
-            youths = youths.filter(born_on_or_before(sixteen)).filter(born_after(eighteen))
-        elif band == "18plus":
-            youths = youths.filter(born_on_or_before(eighteen))
+        at_least, under = AGE_BANDS[band]
+        youths = youths.aged(at_least, under)
     return youths.order_by("first_name", "last_name", "pk")
 
 
