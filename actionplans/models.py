@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from networks.models import ReachedThroughNetworkQuerySet
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
 # At most three open actions per plan (playbook: "better one action done well than five without effect").
@@ -56,6 +57,12 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class PlanRecordQuerySet(ReachedThroughNetworkQuerySet):
+    """Records of a plan: visible through the plan's network."""
+
+    network_lookup = "plan__network"
+
+
 class Meeting(models.Model):
     """A round table (rondetafel) of the network; planned ahead, filled in afterwards."""
 
@@ -91,6 +98,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ReachedThroughNetworkQuerySet.as_manager()
 
     class Meta:
         db_table = "networks_meeting"
@@ -157,6 +166,8 @@ class ActionPlan(models.Model):
         help_text=_("When the lead last opened the plan; changes by others after this are flagged."),
     )
 
+    objects = ReachedThroughNetworkQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
@@ -185,6 +196,8 @@ class PlanVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )
 
+    objects = PlanRecordQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("plan version")
         verbose_name_plural = _("plan versions")
@@ -195,7 +208,7 @@ class PlanVersion(models.Model):
         return _("Version %(number)d") % {"number": self.number}
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(PlanRecordQuerySet):
     def open(self):
         return self.filter(status=ActionStatus.OPEN)
 
@@ -291,6 +304,8 @@ class Barrier(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = PlanRecordQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("barrier")
         verbose_name_plural = _("barriers")
@@ -326,7 +341,7 @@ class Offer(models.Model):
         return f"{self.name} ({self.organisation})"
 
 
-class ReferralQuerySet(models.QuerySet):
+class ReferralQuerySet(PlanRecordQuerySet):
     def waiting_too_long(self, today=None):
         """Sent, and the partner has not answered within FOLLOW_UP_REFERRAL_WAIT_DAYS."""
         today = today or timezone.localdate()
@@ -417,6 +432,8 @@ class QuestionRoute(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = PlanRecordQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("with which question to whom")
         verbose_name_plural = _("with which question to whom")
@@ -439,6 +456,8 @@ class Evaluation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ReachedThroughNetworkQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("evaluation")

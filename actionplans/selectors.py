@@ -12,7 +12,6 @@ from actionplans.models import (
     Barrier,
     Meeting,
     MeetingStatus,
-    PlanVersion,
     QuestionRoute,
     Referral,
 )
@@ -20,34 +19,6 @@ from networks.choices import Intensity, NetworkStatus
 from networks.models import CareNetwork, Membership
 
 QUIET_WEEKS = {Intensity.INTENSIVE: 8, Intensity.LIGHT: 16}
-
-
-def visible_networks(user):
-    return CareNetwork.objects.visible_to(user)
-
-
-def actions_visible_to(user):
-    return Action.objects.filter(plan__network__in=visible_networks(user))
-
-
-def barriers_visible_to(user):
-    return Barrier.objects.filter(plan__network__in=visible_networks(user))
-
-
-def referrals_visible_to(user):
-    return Referral.objects.filter(plan__network__in=visible_networks(user))
-
-
-def question_routes_visible_to(user):
-    return QuestionRoute.objects.filter(plan__network__in=visible_networks(user))
-
-
-def meetings_visible_to(user):
-    return Meeting.objects.filter(network__in=visible_networks(user))
-
-
-def plan_versions_visible_to(user):
-    return PlanVersion.objects.filter(plan__network__in=visible_networks(user))
 
 
 def plan_initial_values(*, network: CareNetwork) -> dict:
@@ -136,7 +107,7 @@ def plan_summary(network: CareNetwork) -> dict:
 
 def overdue_follow_ups(user, today: datetime.date):
     return (
-        visible_networks(user)
+        CareNetwork.objects.visible_to(user)
         .filter(status=NetworkStatus.ACTIVE, next_contact_on__lt=today)
         .select_related("youth", "next_contact_by__supporter")
         .order_by("next_contact_on", "pk")
@@ -145,7 +116,7 @@ def overdue_follow_ups(user, today: datetime.date):
 
 def overdue_actions(user, today: datetime.date):
     return (
-        actions_visible_to(user)
+        Action.objects.visible_to(user)
         .filter(status=ActionStatus.OPEN, deadline__lt=today, plan__network__status=NetworkStatus.ACTIVE)
         .select_related("plan__network__youth", "owner__supporter")
         .order_by("deadline", "pk")
@@ -157,7 +128,7 @@ def meetings_this_week(user, today: datetime.date):
     start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time.min))
     end = start + datetime.timedelta(days=7)
     return (
-        meetings_visible_to(user)
+        Meeting.objects.visible_to(user)
         .filter(status=MeetingStatus.PLANNED, starts_at__gte=start, starts_at__lt=end)
         .select_related("network__youth")
         .order_by("starts_at")
@@ -192,7 +163,7 @@ def quiet_networks(user, today: datetime.date):
         Q(last_held__lt=light_cut) | Q(last_held__isnull=True, started_on__lt=light_limit)
     )
     return (
-        visible_networks(user)
+        CareNetwork.objects.visible_to(user)
         .filter(status=NetworkStatus.ACTIVE)
         .annotate(last_held=Subquery(last_held), next_planned=Subquery(next_planned))
         .filter(quiet_intensive | quiet_light)
@@ -205,7 +176,7 @@ def plans_changed_for_lead(user):
     """Plans of networks this user leads, changed by someone else since the lead last looked."""
     return (
         ActionPlan.objects.filter(
-            network__in=visible_networks(user),
+            network__in=CareNetwork.objects.visible_to(user),
             network__lead__supporter__user=user,
             network__lead__left_on__isnull=True,
             last_change_at__isnull=False,

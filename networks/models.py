@@ -188,6 +188,19 @@ class CareNetwork(models.Model):
         return self.status == NetworkStatus.CLOSED
 
 
+class ReachedThroughNetworkQuerySet(models.QuerySet):
+    """For records reached through their network: visible to whoever sees that network.
+
+    A subclass names the lookup from its model to the network in `network_lookup`; every view of
+    such a record starts from `Model.objects.visible_to(user)` and answers 404 when it is not there.
+    """
+
+    network_lookup = "network"
+
+    def visible_to(self, user):
+        return self.filter(**{f"{self.network_lookup}__in": CareNetwork.objects.visible_to(user)})
+
+
 class NetworkUserObjectPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(CareNetwork, on_delete=models.CASCADE)
 

@@ -214,6 +214,12 @@ class Youth(models.Model):
             raise ValidationError(errors)
 
 
+class IntakeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A first conversation belongs to the youth: visible to whoever sees the youth."""
+        return self.filter(youth__in=Youth.objects.visible_to(user))
+
+
 class Intake(models.Model):
     """The first conversation with the youth (step 1, template p.10).
 
@@ -248,6 +254,8 @@ class Intake(models.Model):
     consent_language = models.CharField(_("language of the explanation"), max_length=50, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = IntakeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("first conversation")

@@ -128,10 +128,6 @@ def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _intakes_visible_to(user):
-    return Intake.objects.filter(youth__in=Youth.objects.visible_to(user)).select_related("youth")
-
-
 @login_required
 def intake_create_view(request: HttpRequest, youth_pk: int) -> HttpResponse:
     youth = _youth_for_change(request.user, youth_pk)
@@ -145,13 +141,13 @@ def intake_create_view(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 @login_required
 def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    intake = get_object_or_404(_intakes_visible_to(request.user), pk=pk)
+    intake = get_object_or_404(Intake.objects.visible_to(request.user).select_related("youth"), pk=pk)
     return render(request, "youths/intake_detail.html", {"intake": intake, "youth": intake.youth})
 
 
 @login_required
 def intake_update_view(request: HttpRequest, pk: int) -> HttpResponse:
-    intake = get_object_or_404(_intakes_visible_to(request.user), pk=pk)
+    intake = get_object_or_404(Intake.objects.visible_to(request.user).select_related("youth"), pk=pk)
     youth = _youth_for_change(request.user, intake.youth_id)
     form = IntakeForm(request.POST or None, instance=intake)
     if request.method == "POST" and form.is_valid():

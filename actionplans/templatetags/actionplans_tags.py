@@ -1,6 +1,7 @@
 from django import template
 
 from actionplans import selectors
+from networks.models import CareNetwork
 
 register = template.Library()
 
@@ -14,4 +15,4 @@ def plan_summary(network):
 @register.simple_tag
 def youth_plan_networks(youth, user):
     """The youth's networks the user may see, newest first (normally one open network)."""
-    return list(selectors.visible_networks(user).filter(youth=youth).order_by("-created_at")[:3])
+    return list(CareNetwork.objects.visible_to(user).filter(youth=youth).order_by("-created_at")[:3])

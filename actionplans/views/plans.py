@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from actionplans import forms, selectors
-from actionplans.models import MAX_OPEN_ACTIONS
+from actionplans.models import MAX_OPEN_ACTIONS, Action, Barrier, PlanVersion, QuestionRoute, Referral
 from actionplans.services import plans
 from actionplans.views.common import GET_POST, ensure_open, form_data, form_page, networks_queryset, plan_url
 from networks.access import get_network_for_user
@@ -86,9 +86,7 @@ def plan_update(request: HttpRequest, network_pk: int) -> HttpResponse:
 @require_GET
 def plan_version_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_object_or_404(
-        selectors.plan_versions_visible_to(request.user).select_related(
-            "plan__network__youth", "meeting", "created_by"
-        ),
+        PlanVersion.objects.visible_to(request.user).select_related("plan__network__youth", "meeting", "created_by"),
         pk=pk,
     )
     network = version.plan.network
@@ -104,7 +102,7 @@ def plan_version_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _action(request, pk):
     return get_object_or_404(
-        selectors.actions_visible_to(request.user).select_related("plan__network__youth", "owner__supporter"), pk=pk
+        Action.objects.visible_to(request.user).select_related("plan__network__youth", "owner__supporter"), pk=pk
     )
 
 
@@ -271,7 +269,7 @@ def barrier_create(request: HttpRequest, network_pk: int) -> HttpResponse:
 @GET_POST
 def barrier_update(request: HttpRequest, pk: int) -> HttpResponse:
     barrier = get_object_or_404(
-        selectors.barriers_visible_to(request.user).select_related("plan__network__youth", "category"), pk=pk
+        Barrier.objects.visible_to(request.user).select_related("plan__network__youth", "category"), pk=pk
     )
     network = barrier.plan.network
     initial = {
@@ -320,7 +318,7 @@ def referral_create(request: HttpRequest, network_pk: int) -> HttpResponse:
 @GET_POST
 def referral_status(request: HttpRequest, pk: int) -> HttpResponse:
     referral = get_object_or_404(
-        selectors.referrals_visible_to(request.user).select_related("plan__network__youth", "offer"), pk=pk
+        Referral.objects.visible_to(request.user).select_related("plan__network__youth", "offer"), pk=pk
     )
     network = referral.plan.network
 
@@ -363,7 +361,7 @@ def question_route_create(request: HttpRequest, network_pk: int) -> HttpResponse
 @login_required
 @require_POST
 def question_route_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    route = get_object_or_404(selectors.question_routes_visible_to(request.user).select_related("plan__network"), pk=pk)
+    route = get_object_or_404(QuestionRoute.objects.visible_to(request.user).select_related("plan__network"), pk=pk)
     network_id = route.plan.network_id
     ensure_open(route.plan.network)
     plans.question_route_delete(route=route, by=request.user)

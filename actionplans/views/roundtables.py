@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from actionplans import forms, ics, selectors
-from actionplans.models import MeetingStatus
+from actionplans.models import Meeting, MeetingStatus
 from actionplans.services import roundtables
 from actionplans.views.common import GET_POST, form_data, form_page, networks_queryset, plan_url
 from networks.access import get_network_for_user
@@ -18,7 +18,7 @@ from networks.access import get_network_for_user
 
 def _meeting(request, pk):
     return get_object_or_404(
-        selectors.meetings_visible_to(request.user).select_related("network__youth", "organiser"), pk=pk
+        Meeting.objects.visible_to(request.user).select_related("network__youth", "organiser"), pk=pk
     )
 
 
