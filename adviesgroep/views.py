@@ -35,7 +35,7 @@ from adviesgroep.forms import (
     StatusForm,
 )
 from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalKind
-from networks.access import NetworkClosed, get_network_for_user, get_open_network_for_user
+from networks.access import get_network_for_user, get_open_network_for_user
 from networks.models import CareNetwork
 
 PAGE_SIZE = 25
@@ -102,9 +102,7 @@ def signal_from_barrier(request: HttpRequest, barrier_id: int) -> HttpResponse:
         ),
         pk=barrier_id,
     )
-    network = barrier.plan.network
-    if network.is_closed:
-        raise NetworkClosed(network)
+    network = barrier.plan.network.require_open()
     initial = selectors.signal_prefill(network=network, user=request.user, barrier=barrier)
     form = SignalForm(initial=initial, network=network, user=request.user)
     return render(request, "adviesgroep/signal_form.html", {"form": form, "network": network, "barrier": barrier})

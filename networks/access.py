@@ -8,7 +8,6 @@ a supporter without an organisation who has a login gets the same permissions as
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 
 from networks.choices import NetworkStatus
 from networks.models import (
@@ -85,18 +84,7 @@ def get_network_for_user(user, pk, *, queryset=None) -> CareNetwork:
 
 def get_open_network_for_user(user, pk, *, queryset=None) -> CareNetwork:
     """Like get_network_for_user, for changes: a closed network is read-only."""
-    network = get_network_for_user(user, pk, queryset=queryset)
-    if network.is_closed:
-        raise NetworkClosed(network)
-    return network
-
-
-class NetworkClosed(Exception):
-    """Raised when someone tries to change a closed network."""
-
-    def __init__(self, network):
-        self.network = network
-        super().__init__(_("This network is closed and can no longer be changed. Reopen it first."))
+    return get_network_for_user(user, pk, queryset=queryset).require_open()
 
 
 def user_may_see_network(user, network) -> bool:

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 
-from networks.access import NetworkClosed
+from networks.models import NetworkClosed
 
 
 class NetworkClosedMiddleware:

@@ -79,6 +79,14 @@ class Supporter(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
 
+class NetworkClosed(Exception):
+    """Raised when someone tries to change a closed network (shown as a message, see networks.middleware)."""
+
+    def __init__(self, network):
+        self.network = network
+        super().__init__(_("This network is closed and can no longer be changed. Reopen it first."))
+
+
 class CareNetworkQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The networks whose object permission `view_carenetwork` the user holds.
@@ -186,6 +194,12 @@ class CareNetwork(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == NetworkStatus.CLOSED
+
+    def require_open(self) -> "CareNetwork":
+        """A closed network is read-only: every change to it, or to its records, starts here."""
+        if self.is_closed:
+            raise NetworkClosed(self)
+        return self
 
 
 class ReachedThroughNetworkQuerySet(models.QuerySet):

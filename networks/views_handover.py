@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from handovers.models import Handover, HandoverStatus
-from networks.access import NetworkClosed, get_network_for_user, get_open_network_for_user
+from networks.access import get_network_for_user, get_open_network_for_user
 from networks.forms_handover import HandoverDeclineForm, HandoverStartForm, NetworkCloseForm
 from networks.handover import (
     handover_accept,
@@ -31,7 +31,7 @@ from networks.handover import (
     require_lead_side,
     shared_dossier,
 )
-from networks.models import CareNetwork
+from networks.models import CareNetwork, NetworkClosed
 from networks.turning18 import transition_checklist
 
 NETWORK_WITH_ROLES = CareNetwork.objects.select_related("youth", "lead__supporter__organisation")

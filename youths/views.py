@@ -7,9 +7,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from networks.access import NetworkClosed
 from networks.choices import NetworkStatus
-from networks.models import CareNetwork, TimelineEntry
+from networks.models import CareNetwork, NetworkClosed, TimelineEntry
 from youths.forms import IntakeForm, YouthFilterForm, YouthForm
 from youths.models import Intake, Youth
 from youths.services import intake_create, intake_update, youth_create, youth_may_see_residence_status, youth_update

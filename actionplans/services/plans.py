@@ -237,7 +237,7 @@ def action_update(
     return action
 
 
-def _require_open(action: Action) -> None:
+def _action_must_be_open(action: Action) -> None:
     if action.status != ActionStatus.OPEN:
         raise ValidationError(_("Only an open action can be finished or dropped."))
 
@@ -246,7 +246,7 @@ def _require_open(action: Action) -> None:
 def action_complete(*, action: Action, result: str, by) -> Action:
     """Mark an action done with its result; it frees a place among the three open actions."""
     action = Action.objects.select_for_update(of=("self",)).select_related("plan__network").get(pk=action.pk)
-    _require_open(action)
+    _action_must_be_open(action)
     action.status = ActionStatus.DONE
     action.result = result
     action.completed_on = timezone.localdate()
@@ -265,7 +265,7 @@ def action_complete(*, action: Action, result: str, by) -> Action:
 def action_drop(*, action: Action, reason: str, by) -> Action:
     """Drop an action with a reason: better to say so than to keep an action without effect."""
     action = Action.objects.select_for_update(of=("self",)).select_related("plan__network").get(pk=action.pk)
-    _require_open(action)
+    _action_must_be_open(action)
     if not reason.strip():
         raise ValidationError({"drop_reason": _("Say why the action was dropped.")})
     action.status = ActionStatus.DROPPED

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from networks.access import NetworkClosed
 from networks.models import CareNetwork
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -19,12 +18,6 @@ GET_POST = require_http_methods(["GET", "POST"])
 def networks_queryset():
     """Networks with the youth, the lead and the next contact that every page shows."""
     return CareNetwork.objects.select_related("youth", "lead__supporter", "next_contact_by__supporter")
-
-
-def ensure_open(network: CareNetwork) -> None:
-    """A closed network is read-only."""
-    if network.is_closed:
-        raise NetworkClosed(network)
 
 
 def plan_url(network_or_pk, anchor: str = "") -> str:
@@ -55,7 +48,7 @@ def form_page(
 ) -> HttpResponse:
     """GET shows the form; a valid POST calls the service, a refused one keeps the input."""
     if request.method == "POST":
-        ensure_open(network)
+        network.require_open()
         if form.is_valid():
             try:
                 message = on_valid(form)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from actionplans import forms, selectors
 from actionplans.models import MAX_OPEN_ACTIONS, Action, Barrier, PlanVersion, QuestionRoute, Referral
 from actionplans.services import plans
-from actionplans.views.common import GET_POST, ensure_open, form_data, form_page, networks_queryset, plan_url
+from actionplans.views.common import GET_POST, form_data, form_page, networks_queryset, plan_url
 from networks.access import get_network_for_user
 
 # --- The plan ---------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ def plan_update(request: HttpRequest, network_pk: int) -> HttpResponse:
     plan = selectors.plan_for_network(network)
     changed_by = None
     if request.method == "POST":
-        ensure_open(network)
+        network.require_open()
         form = forms.PlanForm(request.POST, instance=plan)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in plans.PLAN_FIELDS}
@@ -198,7 +198,7 @@ def action_drop(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     action = _action(request, pk)
-    ensure_open(action.plan.network)
+    action.plan.network.require_open()
     try:
         plans.action_reopen(action=action, by=request.user)
     except ValidationError as error:
@@ -363,7 +363,7 @@ def question_route_create(request: HttpRequest, network_pk: int) -> HttpResponse
 def question_route_delete(request: HttpRequest, pk: int) -> HttpResponse:
     route = get_object_or_404(QuestionRoute.objects.visible_to(request.user).select_related("plan__network"), pk=pk)
     network_id = route.plan.network_id
-    ensure_open(route.plan.network)
+    route.plan.network.require_open()
     plans.question_route_delete(route=route, by=request.user)
     messages.success(request, _("The line was removed."))
     return redirect(plan_url(network_id, "routes"))
