@@ -176,9 +176,7 @@ def plans_changed_for_lead(user):
     """Plans of networks this user leads, changed by someone else since the lead last looked."""
     return (
         ActionPlan.objects.filter(
-            network__in=CareNetwork.objects.visible_to(user),
-            network__lead__supporter__user=user,
-            network__lead__left_on__isnull=True,
+            network__in=CareNetwork.objects.visible_to(user).led_by(user),
             last_change_at__isnull=False,
         )
         .exclude(last_change_by=user)

@@ -112,6 +112,12 @@ class CareNetworkQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=NetworkStatus.CLOSED)
 
+    def led_by(self, user):
+        """The networks whose lead (trekker) is this user in person, while that membership lasts."""
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(lead__supporter__user=user, lead__left_on__isnull=True)
+
 
 class CareNetwork(models.Model):
     """The network around one youth (zorgnetwerkje)."""
@@ -194,6 +200,16 @@ class CareNetwork(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == NetworkStatus.CLOSED
+
+    def is_led_by(self, user) -> bool:
+        """The user is the network's lead (trekker) in person: "the supporter who keeps the network going"."""
+        lead = self.lead
+        return bool(
+            getattr(user, "is_authenticated", False)
+            and lead is not None
+            and lead.left_on is None
+            and lead.supporter.user_id == user.pk
+        )
 
     def require_open(self) -> "CareNetwork":
         """A closed network is read-only: every change to it, or to its records, starts here."""

@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -67,17 +66,6 @@ def user_acts_as_admin(user, permission: str) -> bool:
     )
 
 
-def network_user_is_lead(*, network: CareNetwork, user) -> bool:
-    """The user is the network's lead (trekker) in person: "the supporter who keeps the network going"."""
-    lead = network.lead
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and lead is not None
-        and lead.left_on is None
-        and lead.supporter.user_id == user.pk
-    )
-
-
 def network_may_set_lead(*, network: CareNetwork, user) -> bool:
     """ "The lead role moves only when the lead passes it on, by an accepted handover, or by an admin."
 
@@ -87,7 +75,7 @@ def network_may_set_lead(*, network: CareNetwork, user) -> bool:
     """
     if user_acts_as_admin(user, "change_carenetwork"):
         return True
-    return network_user_is_lead(network=network, user=user)
+    return network.is_led_by(user)
 
 
 def membership_holds_lead_role(*, membership: Membership, network: CareNetwork | None = None) -> bool:
@@ -112,7 +100,7 @@ def membership_may_end(*, membership: Membership, user) -> bool:
         return True
     if user.organisation_id is not None and supporter.organisation_id == user.organisation_id:
         return True
-    return network_user_is_lead(network=membership.network, user=user)
+    return membership.network.is_led_by(user)
 
 
 def membership_end_needs_reason(*, membership: Membership, user) -> bool:
@@ -134,11 +122,11 @@ def consent_keeper(*, youth, user) -> bool:
         return False
     if user_acts_as_admin(user, "change_sharingconsent"):
         return True
-    as_lead = Q(lead__supporter__user=user, lead__left_on__isnull=True)
-    as_guardian = Q(
+    networks = CareNetwork.objects.filter(youth=youth).open()
+    as_guardian = networks.filter(
         memberships__role=MemberRole.GUARDIAN, memberships__left_on__isnull=True, memberships__supporter__user=user
     )
-    return CareNetwork.objects.filter(youth=youth).open().filter(as_lead | as_guardian).exists()
+    return networks.led_by(user).exists() or as_guardian.exists()
 
 
 def consent_may_change(*, youth, organisation, user) -> bool:

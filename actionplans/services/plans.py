@@ -72,18 +72,12 @@ def plan_get_or_create(*, network: CareNetwork) -> ActionPlan:
         return ActionPlan.objects.get(network=network)
 
 
-def _is_lead(*, network: CareNetwork, user) -> bool:
-    if not network.lead_id or user is None:
-        return False
-    return Membership.objects.filter(pk=network.lead_id, supporter__user=user).exists()
-
-
 def plan_touch(*, plan: ActionPlan, by) -> None:
     """Flag the change for the lead, unless the lead made it (then they have seen it)."""
     now = timezone.now()
     user = acting_user(by)
     fields = {"last_change_at": now, "last_change_by": user}
-    if _is_lead(network=plan.network, user=user):
+    if plan.network.is_led_by(user):
         fields["lead_seen_at"] = now
     ActionPlan.objects.filter(pk=plan.pk).update(**fields)
     for name, value in fields.items():
@@ -92,7 +86,7 @@ def plan_touch(*, plan: ActionPlan, by) -> None:
 
 def plan_mark_seen(*, plan: ActionPlan, user) -> None:
     """The lead has opened the plan: changes by others up to now are no longer flagged."""
-    if plan.pk and _is_lead(network=plan.network, user=user):
+    if plan.pk and plan.network.is_led_by(user):
         ActionPlan.objects.filter(pk=plan.pk).update(lead_seen_at=timezone.now())
 
 

@@ -31,7 +31,7 @@ def plan_detail(request: HttpRequest, network_pk: int) -> HttpResponse:
         "network": network,
         "youth": network.youth,
         "plan": plan,
-        "is_lead": bool(network.lead and network.lead.supporter.user_id == request.user.pk),
+        "is_lead": network.is_led_by(request.user),
         "max_open_actions": MAX_OPEN_ACTIONS,
         "follow_up_form": forms.FollowUpForm(
             network=network,
