@@ -23,10 +23,18 @@ from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
 logger = logging.getLogger(__name__)
 
 
-def timeline_record(*, network: CareNetwork, kind: str, summary: str, actor=None, occurred_at=None) -> TimelineEntry:
-    """Write one line in the youth's timeline."""
+def timeline_record(
+    *, kind: str, summary: str, network: CareNetwork | None = None, youth=None, actor=None, occurred_at=None
+) -> TimelineEntry:
+    """Write one line in the youth's timeline: every line of it is written here.
+
+    Give the network, or only the youth for what belongs to the youth itself (the line then
+    names the youth's open network, if there is one).
+    """
+    if network is None:
+        network = CareNetwork.objects.filter(youth=youth).open().first()
     return TimelineEntry.objects.create(
-        youth_id=network.youth_id,
+        youth_id=network.youth_id if network is not None else youth.pk,
         network=network,
         kind=kind,
         summary=summary[:300],
@@ -346,13 +354,11 @@ def sharing_consent_record(*, youth, organisation, by, given_on=None):
         given_on=given_on or timezone.localdate(),
         recorded_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    network = CareNetwork.objects.filter(youth=youth).open().first()
-    TimelineEntry.objects.create(
+    timeline_record(
         youth=youth,
-        network=network,
         kind=TimelineKind.CONSENT,
         summary=_("The youth agreed to share information with %(organisation)s") % {"organisation": organisation.name},
-        actor=by if getattr(by, "is_authenticated", False) else None,
+        actor=by,
     )
     return consent
 
@@ -408,14 +414,12 @@ def sharing_consent_revoke(*, consent, by) -> list[Membership]:
     consent.save(update_fields=["revoked_on"])
     ended = [membership_end(membership=membership, by=by) for membership in memberships]
     consent_revoked.send(sender=type(consent), consent=consent, by=by)
-    network = CareNetwork.objects.filter(youth_id=consent.youth_id).open().first()
-    TimelineEntry.objects.create(
-        youth_id=consent.youth_id,
-        network=network,
+    timeline_record(
+        youth=consent.youth,
         kind=TimelineKind.CONSENT,
         summary=_("The youth revoked the consent to share information with %(organisation)s")
         % {"organisation": consent.organisation.name},
-        actor=by if getattr(by, "is_authenticated", False) else None,
+        actor=by,
     )
     return ended
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Sector
 from networks.choices import RESIDENCE_STATUS_SECTORS, MemberRole, NetworkStatus, TimelineKind
-from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
-from networks.services import network_add_member
+from networks.models import CareNetwork, Membership, Supporter
+from networks.services import network_add_member, timeline_record
 from youths.models import Intake, Youth
 
 # The role the creator of a youth takes in the new network, by their organisation's sector.
@@ -59,17 +59,6 @@ def supporter_for_user(user) -> Supporter:
     )
 
 
-def _timeline(*, youth: Youth, kind: str, summary: str, by) -> TimelineEntry:
-    network = CareNetwork.objects.filter(youth=youth).open().first()
-    return TimelineEntry.objects.create(
-        youth=youth,
-        network=network,
-        kind=kind,
-        summary=summary[:300],
-        actor=by if getattr(by, "is_authenticated", False) else None,
-    )
-
-
 @transaction.atomic
 def youth_create(*, by, **fields) -> Youth:
     """Create a youth and its network: "zorgnetwerkjes opstarten doe je met de jongere"; the creator joins."""
@@ -84,8 +73,7 @@ def youth_create(*, by, **fields) -> Youth:
     )
     network.lead = membership
     network.save(update_fields=["lead"])
-    TimelineEntry.objects.create(
-        youth=youth,
+    timeline_record(
         network=network,
         kind=TimelineKind.YOUTH,
         summary=_("%(youth)s was registered and a network is being prepared") % {"youth": youth.full_name},
@@ -101,7 +89,7 @@ def youth_update(*, youth: Youth, by, **fields) -> Youth:
         setattr(youth, name, value)
     youth.full_clean()
     youth.save()
-    _timeline(youth=youth, kind=TimelineKind.YOUTH, summary=_("The youth's details were updated"), by=by)
+    timeline_record(youth=youth, kind=TimelineKind.YOUTH, summary=_("The youth's details were updated"), actor=by)
     return youth
 
 
@@ -111,20 +99,20 @@ def intake_create(*, youth: Youth, by, **fields) -> Intake:
     intake = Intake(youth=youth, **fields)
     intake.full_clean()
     intake.save()
-    _timeline(
+    timeline_record(
         youth=youth,
         kind=TimelineKind.INTAKE,
         summary=_("First conversation of %(date)s recorded")
         % {"date": date_format(intake.held_on, "SHORT_DATE_FORMAT")},
-        by=by,
+        actor=by,
     )
     if intake.consent_given:
-        _timeline(
+        timeline_record(
             youth=youth,
             kind=TimelineKind.CONSENT,
             summary=_("The youth agreed to start a network (explained by %(by)s)")
             % {"by": intake.consent_explained_by},
-            by=by,
+            actor=by,
         )
     return intake
 
@@ -137,19 +125,19 @@ def intake_update(*, intake: Intake, by, **fields) -> Intake:
         setattr(intake, name, value)
     intake.full_clean()
     intake.save()
-    _timeline(
+    timeline_record(
         youth=intake.youth,
         kind=TimelineKind.INTAKE,
         summary=_("First conversation of %(date)s updated")
         % {"date": date_format(intake.held_on, "SHORT_DATE_FORMAT")},
-        by=by,
+        actor=by,
     )
     if intake.consent_given and not had_consent:
-        _timeline(
+        timeline_record(
             youth=intake.youth,
             kind=TimelineKind.CONSENT,
             summary=_("The youth agreed to start a network (explained by %(by)s)")
             % {"by": intake.consent_explained_by},
-            by=by,
+            actor=by,
         )
     return intake
