@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET
 
 from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan, ActionStatus, MeetingStatus
 from actionplans.selectors import plan_with_parts
+from audit.trail import Action, record_read
 from networks.access import get_network_for_user
 from networks.models import CareNetwork
-from zorgnetwerk.pdf import answer_fields, pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
+from zorgnetwerk.pdf import answer_fields, pdf_filename, pdf_response, print_context, render_pdf
 
 PLAN_TEMPLATE = "pdf/action_plan.html"
 
@@ -78,5 +79,5 @@ def plan_pdf(request: HttpRequest, network_pk: int) -> HttpResponse:
     )
     plan = ActionPlan.objects.filter(network=network).first()
     pdf = render_pdf(PLAN_TEMPLATE, plan_context(network=network, plan=plan, blank=False), request=request)
-    record_pdf_read(request, plan or network)
+    record_read(request, plan or network, action=Action.PDF)
     return pdf_response(pdf, pdf_filename("actieplan", network.youth.initials, timezone.localdate()))

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class AdviesgroepConfig(AppConfig):
     name = "adviesgroep"
     verbose_name = _("Advisory group")
+
+    def ready(self):
+        from adviesgroep.models import Lesson, PolicyFeedback, Signal
+        from audit.registry import register
+
+        # Named by URLs, but not a youth's record: signals are pseudonymised, lessons and
+        # policy feedback hold no youth.
+        register(Signal, read_audited=False, write_audited=False, url_words=("signalen",))
+        register(Lesson, read_audited=False, write_audited=False, url_words=("kennisbank",))
+        register(PolicyFeedback, read_audited=False, write_audited=False, url_names=("policy",), url_words=("beleid",))

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class HandoversConfig(AppConfig):
     name = "handovers"
     verbose_name = _("Warm handovers")
+
+    def ready(self):
+        from audit.registry import register
+        from handovers.models import Handover
+
+        register(Handover, network="network_id", url_words=("overdrachten",))

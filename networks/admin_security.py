@@ -1,4 +1,4 @@
-"""Admin for the audit trail (read-only) and the erasure of a youth on request."""
+"""Admin for the erasure of a youth on request."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -6,30 +6,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from audit.models import AuditEvent
-from networks.audit import Action
+from audit.trail import Action
 from networks.gdpr import youth_anonymise
 from youths.models import Youth
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """Admins read the whole trail; nobody adds, changes or deletes a row."""
-
-    list_display = ["at", "user_email", "organisation_id", "action", "object_type", "object_id", "network_id", "ip"]
-    list_filter = ["action", "object_type"]
-    search_fields = ["user_email", "object_id", "=network_id", "=youth_id"]
-    date_hierarchy = "at"
-    readonly_fields = [f.name for f in AuditEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ErasureForm(forms.Form):

@@ -7,6 +7,11 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Care networks")
 
     def ready(self):
-        from networks import audit, handover  # noqa: F401  (handover listens to networks.events)
+        from audit.registry import register
+        from networks import handover  # noqa: F401  (handover listens to networks.events)
+        from networks.models import CareNetwork, Membership, Note, SharingConsent
 
-        audit.connect_signals()
+        register(CareNetwork, network="pk", url_names=("network",), url_words=("netwerken", "netwerk"))
+        register(Membership, network="network_id", url_names=("member",), url_words=("lidmaatschappen",))
+        register(Note, network="network_id", url_words=("notities",))
+        register(SharingConsent, youth="youth_id", url_names=("consent",), url_words=("toestemmingen",))

@@ -40,8 +40,8 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.trail import Action, audit_actor, record
 from handovers.models import Handover
-from networks.audit import Action, audit_actor, record
 from networks.choices import ClosureReason, NetworkStatus
 from networks.handover import network_close
 from networks.models import CareNetwork, Membership, Supporter

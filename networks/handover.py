@@ -23,9 +23,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from actionplans.models import MeetingStatus
+from audit.trail import audited_update
 from handovers.models import Handover, HandoverReason, HandoverStatus
 from networks.access import network_sync_access
-from networks.audit import audited_update
 from networks.choices import NetworkStatus, TimelineKind
 from networks.events import consent_revoked, membership_ended
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from accounts.choices import Sector
+from audit.trail import Action, record_read
 from networks.access import get_network_for_user
 from networks.choices import ESSENTIAL_SECTORS
 from networks.ecomap import SECTOR_ORDER, render_ecomap_svg
 from networks.models import CareNetwork
-from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, record_pdf_read, render_pdf
+from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, render_pdf
 
 NETWORK_MAP_TEMPLATE = "pdf/network_map.html"
 
@@ -120,5 +121,5 @@ def network_map_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, pk, queryset=CareNetwork.objects.select_related("youth"))
     context = network_map_context(network)
     pdf = render_pdf(NETWORK_MAP_TEMPLATE, context, request=request)
-    record_pdf_read(request, network)
+    record_read(request, network, action=Action.PDF)
     return pdf_response(pdf, pdf_filename("netwerkkaart", network.youth.initials, timezone.localdate()))

@@ -32,7 +32,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import User
-from networks.audit import Action, record
+from audit.trail import Action, record
 
 REAUTH_SESSION_KEY = "reauth_at"
 REAUTH_SECONDS = 5 * 60

@@ -225,7 +225,8 @@ def shared_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def shared_dossier_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
-    from zorgnetwerk.pdf import pdf_filename, pdf_response, record_pdf_read, render_pdf
+    from audit.trail import Action, record_read
+    from zorgnetwerk.pdf import pdf_filename, pdf_response, render_pdf
 
     network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
     context = shared_dossier(network)
@@ -235,7 +236,7 @@ def shared_dossier_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
         template_no=_("Shared dossier"),
     )
     pdf = render_pdf("pdf/overdrachtsdossier.html", context, request=request)
-    record_pdf_read(request, network)
+    record_read(request, network, action=Action.PDF)
     return pdf_response(pdf, pdf_filename("overdrachtsdossier", network.youth.initials, timezone.localdate()))
 
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
+from audit.trail import Action, record
 from networks.access import get_network_for_user, get_open_network_for_user
-from networks.audit import Action, record
 from networks.gdpr import user_may_export_youth_data, youth_export_zip
 from networks.models import CareNetwork, Note
 from youths.models import Youth

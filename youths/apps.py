@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class YouthsConfig(AppConfig):
     name = "youths"
     verbose_name = _("Youths")
+
+    def ready(self):
+        from audit.registry import register
+        from youths.models import Intake, Youth
+
+        register(Youth, youth="pk", url_words=("jongeren", "jongere"))
+        register(Intake, youth="youth_id", url_words=("eerste-gesprek",))

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from audit.trail import Action, record_read
 from youths.models import Intake, Youth
 from youths.youth_texts import available_languages, leaflet_texts, resolve_language
 from zorgnetwerk.pdf import (
@@ -21,7 +22,6 @@ from zorgnetwerk.pdf import (
     pdf_filename,
     pdf_response,
     print_context,
-    record_pdf_read,
     render_pdf,
 )
 
@@ -118,7 +118,7 @@ def youth_leaflet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     network = _network_of(request.user, youth)
     language = resolve_language(request.GET.get("lang"), youth)
     response = _leaflet_response(request, youth=youth, network=network, language=language, blank=False)
-    record_pdf_read(request, youth)
+    record_read(request, youth, action=Action.PDF)
     return response
 
 
@@ -162,5 +162,5 @@ def intake_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         intake = intakes.first()
     pdf = render_pdf(INTAKE_TEMPLATE, intake_context(youth=youth, intake=intake, blank=False), request=request)
-    record_pdf_read(request, intake or youth)
+    record_read(request, intake or youth, action=Action.PDF)
     return pdf_response(pdf, pdf_filename("eerste-gesprek", youth.initials, timezone.localdate()))

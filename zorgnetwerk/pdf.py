@@ -233,10 +233,3 @@ def pdf_response(pdf_bytes: bytes, filename: str) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def record_pdf_read(request, obj) -> None:
-    """Write the download to the audit trail (DESIGN.md: every read of a dossier is logged)."""
-    from networks.audit import record_read  # lazily: the project package imports no app at start-up
-
-    record_read(request, obj, action="pdf")

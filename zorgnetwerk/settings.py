@@ -67,9 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "networks.audit.NoStoreMiddleware",
+    "audit.middleware.NoStoreMiddleware",
     "networks.views_account.RequireSecondFactorMiddleware",
-    "networks.audit.AuditReadMiddleware",
+    "audit.middleware.AuditReadMiddleware",
     "networks.middleware.NetworkClosedMiddleware",
     "zorgnetwerk.middleware.PDFTooLargeMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.

@@ -19,8 +19,8 @@ from actionplans.reminders import reminders_collect, reminders_send
 from actionplans.tests.factories import ActionFactory, MeetingFactory
 from adviesgroep.tests.factories import AdviceFactory, LessonFactory, PolicyFeedbackFactory, SignalFactory
 from audit.models import AuditEvent
+from audit.trail import Action
 from networks.access import user_may_see_network
-from networks.audit import Action
 from networks.choices import ClosureReason, MemberRole, NetworkStatus, TimelineKind
 from networks.gdpr import ERASED, PRIVACY_OFFICERS_GROUP, youth_anonymise, youths_due_for_retention
 from networks.models import CareNetwork, Note, Supporter

@@ -16,8 +16,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from audit.registry import url_objects
 from handovers.models import Handover, HandoverReason, HandoverStatus
-from networks.audit import url_objects
 from networks.choices import ClosureReason, MemberRole
 from networks.handover import handover_accept, handover_decline, handover_start, network_close
 from networks.services import sharing_consent_revoke

@@ -19,9 +19,9 @@ from django.utils import timezone
 
 from actionplans.models import Action, ActionPlan, ActionStatus, Barrier, BarrierCategory, Domain, QuestionRoute
 from audit.models import AuditEvent
+from audit.trail import Action as AuditAction
+from audit.trail import audit_actor, audited_update
 from handovers.models import HandoverReason, HandoverStatus
-from networks.audit import Action as AuditAction
-from networks.audit import audit_actor, audited_update
 from networks.choices import ClosureReason, MemberRole
 from networks.handover import handover_start, network_close
 from networks.models import Supporter

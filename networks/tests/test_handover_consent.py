@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.models import AuditEvent
+from audit.trail import Action
 from handovers.models import HandoverReason, HandoverStatus
-from networks.audit import Action
 from networks.choices import ClosureReason, MemberRole, TimelineKind
 from networks.handover import handover_accept, handover_decline, handover_start, network_close
 from networks.models import SharingConsent

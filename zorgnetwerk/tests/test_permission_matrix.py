@@ -42,8 +42,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from audit.registry import registrations, url_objects
 from handovers.models import Handover, HandoverStatus
-from networks.audit import URL_THINGS, url_objects
 from networks.models import Note, SharingConsent
 
 # URL names that are not pages about anybody's data, with the reason they are left out.
@@ -218,6 +218,11 @@ def list_page_urls() -> list[str]:
     return [reverse(name) for name, _route, kwarg_names, _cb in matrix_routes() if not kwarg_names]
 
 
+def url_names() -> list[str]:
+    """The English words by which URLs name the models the audit trail knows."""
+    return sorted(name for known in registrations() for name in (known.model_name, *known.url_names))
+
+
 def objects_named(route: str, name: str, kwarg_names) -> dict[str, str]:
     """{kwarg: model name}; fails clearly for a parameter it cannot place."""
     url_name = name.split(":")[-1]
@@ -227,8 +232,8 @@ def objects_named(route: str, name: str, kwarg_names) -> dict[str, str]:
         if not found:
             pytest.fail(
                 f"The permission matrix cannot fill <{kwarg}> of {name} ({route}). Name it after its model "
-                f"(`<int:network_pk>`, `<int:youth_id>`; known words: {sorted(URL_THINGS)}) or put the id after "
-                "a known path segment (networks.audit.URL_SEGMENTS), or add the URL to EXCLUDED with a reason."
+                f"(`<int:network_pk>`, `<int:youth_id>`; known words: {url_names()}) or put the id after "
+                "a path word a model registers with audit.registry.register, or add the URL to EXCLUDED with a reason."
             )
         placed[kwarg] = next(iter(found))
     return placed

@@ -6,8 +6,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from audit.models import AuditEvent, AuditTrailIsAppendOnly
+from audit.trail import Action, record_read
 from conftest import PASSWORD
-from networks.audit import Action, record_read
 from networks.models import Note
 from youths.models import Youth
 
