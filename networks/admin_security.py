@@ -1,15 +1,8 @@
-"""Admin for the audit trail (read-only) and the erasure of a youth on request."""
+"""Admin for the audit trail (read-only)."""
 
-from django import forms
-from django.contrib import admin, messages
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.contrib import admin
 
 from audit.models import AuditEvent
-from networks.audit import Action
-from networks.gdpr import youth_anonymise
-from youths.models import Youth
 
 
 @admin.register(AuditEvent)
@@ -30,44 +23,3 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-class ErasureForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"),
-        max_length=300,
-        help_text=gettext_lazy("For example: request of the youth of 2 November. Do not write the youth's name."),
-    )
-
-
-@admin.action(description=gettext_lazy("Erase on request (anonymise)"))
-def erase_on_request(modeladmin, request, queryset):
-    """Right to erasure: anonymise the chosen youths now, with a reason; each is logged."""
-    if not request.user.is_superuser:
-        messages.error(request, _("Only a superuser can erase a youth's data."))
-        return None
-    form = ErasureForm(request.POST if "confirm" in request.POST else None)
-    if form.is_valid():
-        count = 0
-        for youth in queryset.filter(anonymised_at__isnull=True):
-            youth_anonymise(youth=youth, by=request.user, reason=form.cleaned_data["reason"], action=Action.ERASE)
-            count += 1
-        messages.success(request, _("%(count)d youth(s) anonymised.") % {"count": count})
-        return None
-    return TemplateResponse(
-        request,
-        "admin/erase_youth_confirm.html",
-        {
-            **modeladmin.admin_site.each_context(request),
-            "title": _("Erase on request"),
-            "form": form,
-            "youths": queryset,
-            "opts": modeladmin.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        },
-    )
-
-
-_youth_admin = admin.site._registry.get(Youth)
-if _youth_admin is not None:
-    _youth_admin.actions = [*(_youth_admin.actions or []), erase_on_request]

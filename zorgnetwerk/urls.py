@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from networks.views_security import privacy_page
 from zorgnetwerk.health import health
 
 urlpatterns = [
@@ -21,7 +20,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("account/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("privacy/", privacy_page, name="privacy"),
+    path("", include("privacy.urls")),
     path("health/", health, name="health"),
     path("", include("networks.urls")),
     path("jongeren/", include("youths.urls")),
