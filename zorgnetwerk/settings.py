@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "handovers",
     "adviesgroep",
     "privacy",
+    "zorgnetwerk",
 ]
 
 MIDDLEWARE = [
