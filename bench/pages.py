@@ -35,8 +35,8 @@ def bench_context() -> dict:
     from django.db.models import Count, Q
 
     from accounts.models import User
+    from bench.scale import ADVISOR_EMAIL, BIG_ORG_EMAIL, COACH_EMAIL
     from networks.models import CareNetwork
-    from networks.scale import ADVISOR_EMAIL, BIG_ORG_EMAIL, COACH_EMAIL
 
     coach = User.objects.get(email=COACH_EMAIL)
     network = (

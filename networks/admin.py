@@ -359,6 +359,3 @@ class TimelineEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["occurred_at", "kind", "summary", "actor"]
     list_filter = ["kind"]
     raw_id_fields = ["youth", "network", "actor"]
-
-
-from networks import admin_security  # noqa: E402, F401  (audit trail read-only, erasure; issue 8)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks import urls_security, views, views_handover
+from networks import views, views_account, views_handover
 
 app_name = "networks"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("toestemmingen/jongere/<int:youth_pk>/", views.consent_list, name="consent_list"),
     path("toestemmingen/jongere/<int:youth_pk>/nieuw/", views.consent_create, name="consent_create"),
     path("toestemmingen/<int:pk>/intrekken/", views.consent_revoke, name="consent_revoke"),
+    path("netwerken/<int:network_id>/notities/nieuw/", views.note_create, name="note_create"),
+    path("netwerken/<int:pk>/audit/", views.network_audit, name="network_audit"),
     # Warm handover, transition at 18, shared dossier, closing (restored after an accidental overwrite;
     # the names follow the views in views_handover.py).
     path("netwerken/<int:pk>/overdracht/nieuw/", views_handover.handover_start_view, name="handover_start"),
@@ -27,7 +29,14 @@ urlpatterns = [
     path("netwerken/<int:pk>/heropenen/", views_handover.network_reopen_view, name="network_reopen"),
 ]
 
-urlpatterns += urls_security.urlpatterns  # account security, notes, audit, export (issue 8)
+urlpatterns += [
+    path("account/security/", views_account.account_security, name="account_security"),
+    path("account/confirm-password/", views_account.account_reauth, name="account_reauth"),
+    path("account/email/", views_account.account_email_change, name="account_email_change"),
+    path("account/2fa/setup/", views_account.account_otp_setup, name="account_otp_setup"),
+    path("account/2fa/verify/", views_account.account_otp_verify, name="account_otp_verify"),
+    path("account/2fa/backup-codes/", views_account.account_backup_codes, name="account_backup_codes"),
+]
 
 # PDF download of the printable template p.11, the network map (issue 7).
 from networks import pdf_views  # noqa: E402

@@ -1,15 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditEvent
 from networks.access import get_network_for_user, get_open_network_for_user, user_may_see_network
 from networks.ecomap import render_ecomap_svg
 from networks.forms import MembershipEndForm, MembershipForm, NetworkForm, SharingConsentForm
 from networks.models import CareNetwork, Membership, SharingConsent
+from networks.notes import NoteForm
 from networks.services import (
     consent_keeper,
     consent_may_change,
@@ -30,6 +34,7 @@ from youths.models import Youth
 
 # From this age the network page reminds to involve the supporters who appear at 18.
 AGE_FOR_ADULT_SUPPORT_REMINDER = 17
+AUDIT_PAGE_SIZE = 50
 
 
 def _error_text(error: ValidationError) -> str:
@@ -245,3 +250,48 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
             messages.info(request, _("Your organisation no longer has access to this youth."))
             return redirect("dashboard")
     return render(request, "networks/consent_confirm_revoke.html", context)
+
+
+@login_required
+def note_create(request: HttpRequest, network_id: int) -> HttpResponse:
+    """Add a note to the network; 'only my organisation' hides its text from the others."""
+    network = get_open_network_for_user(request.user, network_id, queryset=CareNetwork.objects.select_related("youth"))
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        note = form.save(commit=False)
+        note.network = network
+        note.author = request.user
+        note.organisation_id = request.user.organisation_id
+        if note.confidential and note.organisation_id is None:
+            form.add_error("confidential", _("Only members of an organisation can keep a note to it."))
+        else:
+            note.save()
+            messages.success(request, _("The note was added."))
+            return redirect("networks:network_detail", pk=network.pk)
+    return render(
+        request,
+        "networks/note_form.html",
+        {"form": form, "network": network, "youth": network.youth},
+    )
+
+
+def _lead_network_or_404(user, pk) -> CareNetwork:
+    network = get_network_for_user(user, pk, queryset=CareNetwork.objects.select_related("youth", "lead__supporter"))
+    if network.lead is None or network.lead.supporter.user_id != user.pk:
+        raise Http404
+    return network
+
+
+@login_required
+def network_audit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The network's audit trail, for its lead only (everyone else: 404)."""
+    network = _lead_network_or_404(request.user, pk)
+    events = AuditEvent.objects.filter(
+        Q(network_id=network.pk) | Q(network_id__isnull=True, youth_id=network.youth_id)
+    ).order_by("-at", "-pk")
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "networks/audit_list.html",
+        {"network": network, "youth": network.youth, "page_obj": page, "events": page.object_list},
+    )

@@ -52,7 +52,7 @@ class RequireSecondFactorMiddleware:
         "logout",
         "login",
         "set_language",
-        "privacy",
+        "privacy:privacy_page",
     }
 
     def __init__(self, get_response):

@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from networks.views_security import privacy_page
 from zorgnetwerk.dashboard import dashboard
 from zorgnetwerk.health import health
 
@@ -22,7 +21,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("account/reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("privacy/", privacy_page, name="privacy"),
+    path("", include("privacy.urls")),
     path("health/", health, name="health"),
     path("", dashboard, name="dashboard"),
     path("", include("networks.urls")),

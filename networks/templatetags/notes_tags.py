@@ -1,6 +1,6 @@
 from django import template
 
-from networks.views_security import notes_for
+from networks.notes import notes_for
 
 register = template.Library()
 

@@ -16,10 +16,10 @@ from django.utils import timezone
 from accounts.choices import Sector
 from handovers.models import Handover, HandoverReason
 from networks.choices import MemberRole, NetworkStatus
-from networks.gdpr import youth_anonymise
 from networks.models import Supporter
 from networks.services import network_add_member
 from networks.tests.factories import CareNetworkFactory, OrganisationFactory, SupporterFactory
+from privacy.erasure import youth_anonymise
 from youths.tests.factories import YouthFactory
 
 pytestmark = pytest.mark.django_db

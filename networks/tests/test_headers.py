@@ -66,7 +66,7 @@ def test_pages_have_no_inline_script_or_style(coach_client, youth_pages):
 
 def test_the_login_page_is_not_stored_either_once_logged_in(client, coach):
     client.force_login(coach)
-    assert "no-store" in client.get(reverse("privacy"))["Cache-Control"]
+    assert "no-store" in client.get(reverse("privacy:privacy_page"))["Cache-Control"]
 
 
 # What a production server's environment holds; nothing of the test run leaks in

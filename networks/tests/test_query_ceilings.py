@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from actionplans.models import Meeting
 from bench.pages import PAGES, TRIVIAL, bench_context, resolve
+from bench.scale import seed_scale
 from networks.choices import MemberRole, TimelineKind
 from networks.models import Note, Supporter, TimelineEntry
-from networks.scale import seed_scale
 from networks.services import network_add_member
 
 # SELECT queries per page for the benchmark coach (dashboard, lists, the

@@ -29,4 +29,4 @@ def test_the_demo_privacy_officer_finds_a_youth_for_an_export(db, settings, clie
     officer = User.objects.get(email="privacy@zorgnetwerk.demo")
     assert officer.has_perm("youths.export_youth_data") and not officer.is_staff
     client.force_login(officer)
-    assert client.get(reverse("networks:youth_export_search")).status_code == 200
+    assert client.get(reverse("privacy:youth_export_search")).status_code == 200

@@ -44,7 +44,7 @@ def test_language_switcher_changes_the_interface_and_remembers_it(page, url, aud
     assert page.get_by_role("heading", level=1).inner_text() == "Tableau de bord"
     assert page.get_by_role("button", name="FR").get_attribute("aria-current") == "true"
 
-    page.goto(url("privacy"))
+    page.goto(url("privacy:privacy_page"))
     audit()
     assert page.get_by_role("heading", level=1).inner_text() == "Vie privée"
 
@@ -61,7 +61,7 @@ def test_language_switcher_changes_the_interface_and_remembers_it(page, url, aud
 
 
 def test_privacy_page_is_readable_without_logging_in(page, url, audit):
-    page.goto(url("privacy"))
+    page.goto(url("privacy:privacy_page"))
     audit()
 
     assert page.get_by_role("heading", level=1).inner_text() == "Privacy"

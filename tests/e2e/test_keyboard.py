@@ -50,7 +50,7 @@ def test_coach_logs_in_switches_language_and_logs_out_with_the_keyboard_only(pag
     with page.expect_navigation():
         page.keyboard.press("Enter")
     audit()
-    assert page.url == url("privacy")
+    assert page.url == url("privacy:privacy_page")
 
     tab_to(page, "FR")
     with page.expect_navigation():

@@ -25,7 +25,7 @@ from zorgnetwerk.tests.test_permission_matrix import World, matrix_routes
 
 NOTE_TEXT = "Vertrouwelijk7319 schuldbemiddeling lopende"
 # POST-only URLs that hand out a file (the export); every other URL is read with GET.
-DOWNLOADS_BY_POST = {"networks:youth_export"}
+DOWNLOADS_BY_POST = {"privacy:youth_export"}
 
 
 def texts_of(response, *, officer: bool) -> list[str]:

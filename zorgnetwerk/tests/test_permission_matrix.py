@@ -55,7 +55,7 @@ EXCLUDED = {
     "password_reset_confirm": "public, takes a signed token instead of an object",
     "password_reset_complete": "public password reset (Django's own view)",
     "set_language": "the language switch (Django's own view, POST)",
-    "privacy": "the public privacy page (checked below: 200 for anybody)",
+    "privacy:privacy_page": "the public privacy page (checked below: 200 for anybody)",
     "health": "the load balancer's health check (public, no data)",
 }
 EXCLUDED_NAMESPACES = {"admin": "Django admin: staff only, read-only where it matters, tested by Django"}
@@ -144,7 +144,7 @@ KIND_OF = {
     "networks:handover_decline": "post_only",
     "networks:plan_review_done": "post_only",
     "networks:network_reopen": "post_only",
-    "networks:youth_export": "post_only",
+    "privacy:youth_export": "post_only",
     "actionplans:action_reopen": "post_only",
     "actionplans:question_route_delete": "post_only",
     "adviesgroep:signal_from_barrier": "post_only",
@@ -153,8 +153,8 @@ KIND_OF = {
     "networks:membership_end": "keeper_change",
     "networks:consent_revoke": "keeper_change",
     "networks:handover_detail": "handover",
-    "networks:youth_export_page": "export",
-    "networks:youth_export_search": "export",
+    "privacy:youth_export_page": "export",
+    "privacy:youth_export_search": "export",
     "adviesgroep:signal_detail": "signal",
     "adviesgroep:inbox": "advisory",
     "adviesgroep:aggregation": "advisory",
@@ -175,16 +175,16 @@ KIND_OF = {
 MAY_SHOW_YOUTH = {
     ("networks:handover_detail", "successor"): "the successor reads whom they are asked to take over",
     ("dashboard", "successor"): "the handover waiting for the successor's answer",
-    ("networks:youth_export_page", "admin"): "the export of that youth",
-    ("networks:youth_export_page", "privacy_officer"): "the export of that youth",
+    ("privacy:youth_export_page", "admin"): "the export of that youth",
+    ("privacy:youth_export_page", "privacy_officer"): "the export of that youth",
 }
 
 # Non-members' POST to a POST-only URL that is theirs to make, with the status and the reason.
 POST_ALLOWED = {
     ("networks:handover_accept", "successor"): (None, "the successor's own answer (tested in the handover tests)"),
     ("networks:handover_decline", "successor"): (None, "the successor's own answer (tested in the handover tests)"),
-    ("networks:youth_export", "admin"): (200, "superusers hold the export permission"),
-    ("networks:youth_export", "privacy_officer"): (200, "the privacy officer's export"),
+    ("privacy:youth_export", "admin"): (200, "superusers hold the export permission"),
+    ("privacy:youth_export", "privacy_officer"): (200, "the privacy officer's export"),
 }
 
 
@@ -455,4 +455,4 @@ def test_the_matrix_covers_every_page_of_the_project():
 
 
 def test_the_privacy_page_is_public(client):
-    assert client.get(reverse("privacy")).status_code == 200
+    assert client.get(reverse("privacy:privacy_page")).status_code == 200

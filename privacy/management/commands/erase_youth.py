@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
 from audit.trail import Action
-from networks.gdpr import youth_anonymise
+from privacy.erasure import youth_anonymise
 from youths.models import Youth
 
 

@@ -1,4 +1,4 @@
-"""Admin for the erasure of a youth on request."""
+"""The youth's admin with the erasure on request (right to erasure), a superuser's action."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from audit.trail import Action
-from networks.gdpr import youth_anonymise
+from privacy.erasure import youth_anonymise
+from youths.admin import YouthAdmin
 from youths.models import Youth
 
 
@@ -47,6 +48,9 @@ def erase_on_request(modeladmin, request, queryset):
     )
 
 
-_youth_admin = admin.site._registry.get(Youth)
-if _youth_admin is not None:
-    _youth_admin.actions = [*(_youth_admin.actions or []), erase_on_request]
+class YouthWithErasureAdmin(YouthAdmin):
+    actions = [*YouthAdmin.actions, erase_on_request]
+
+
+admin.site.unregister(Youth)
+admin.site.register(Youth, YouthWithErasureAdmin)

@@ -7,10 +7,7 @@ from django.db.models import Count, Q
 from accounts.models import Organisation, User
 from actionplans.models import Action, ActionPlan, Meeting
 from audit.models import AuditEvent
-from networks.access import network_sync_access
-from networks.choices import NetworkStatus
-from networks.models import CareNetwork, Membership, NetworkGroupObjectPermission, NetworkUserObjectPermission
-from networks.scale import (
+from bench.scale import (
     ADVISOR_EMAIL,
     AUDIT_PER_NETWORK,
     BIG_NETWORK_MEMBERS,
@@ -19,6 +16,9 @@ from networks.scale import (
     ORGANISATION_COUNT,
     seed_scale,
 )
+from networks.access import network_sync_access
+from networks.choices import NetworkStatus
+from networks.models import CareNetwork, Membership, NetworkGroupObjectPermission, NetworkUserObjectPermission
 from youths.models import Youth
 
 YOUTHS = 100

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from networks.gdpr import youth_anonymise, youths_due_for_retention
+from privacy.erasure import youth_anonymise
+from privacy.selectors import youths_due_for_retention
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from networks.scale import ADVISOR_EMAIL, BIG_ORG_EMAIL, COACH_EMAIL, seed_scale
+from bench.scale import ADVISOR_EMAIL, BIG_ORG_EMAIL, COACH_EMAIL, seed_scale
 
 
 class Command(BaseCommand):

@@ -33,7 +33,24 @@ from django.utils import timezone
 
 from accounts.choices import Sector
 from accounts.models import Organisation, User
-from actionplans.models import Meeting, MeetingStatus
+from actionplans.models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Barrier,
+    BarrierCategory,
+    BarrierStatus,
+    Domain,
+    Evaluation,
+    Meeting,
+    MeetingStatus,
+    Offer,
+    PlanVersion,
+    QuestionRoute,
+    Referral,
+    ReferralStatus,
+)
+from adviesgroep.models import SignalKind, SignalStatus, Theme
 from audit.models import AuditEvent
 from networks.choices import MemberRole, NetworkStatus, TimelineKind
 from networks.models import (
@@ -46,6 +63,7 @@ from networks.models import (
     Supporter,
     TimelineEntry,
 )
+from youths.models import Gender, Housing, Intake, ResidenceStatus, SchoolSituation, Youth
 
 BENCH_PASSWORD = "scale-bench-not-a-secret"  # noqa: S105 - fictional benchmark users only
 COACH_EMAIL = "coach@scale.example"
@@ -421,8 +439,6 @@ class ScaleSeeder:
 
     def _networks(self):
         w, rng, n = self.writer, self.rng, self.n
-        from youths.models import Gender, Housing, ResidenceStatus, SchoolSituation, Youth
-
         youth_ids = list(w.ids(Youth, n))
 
         def youth_rows():
@@ -632,8 +648,6 @@ class ScaleSeeder:
 
     def _dossiers(self):
         w, rng = self.writer, self.rng
-        from youths.models import Intake
-
         w.insert(
             Intake,
             ["id", "youth_id", "held_on", "needs", "what_goes_well", "strengths", "interests"],
@@ -750,22 +764,6 @@ class ScaleSeeder:
             )
 
     def _plans(self):
-        from actionplans.models import (
-            Action,
-            ActionPlan,
-            ActionStatus,
-            Barrier,
-            BarrierCategory,
-            BarrierStatus,
-            Domain,
-            Evaluation,
-            Offer,
-            PlanVersion,
-            QuestionRoute,
-            Referral,
-            ReferralStatus,
-        )
-
         w, rng = self.writer, self.rng
         category_ids = list(BarrierCategory.objects.using(self.using).values_list("pk", flat=True))
         if not category_ids:
@@ -918,8 +916,6 @@ class ScaleSeeder:
             Signal = apps.get_model("adviesgroep", "Signal")
         except LookupError:
             return
-        from adviesgroep.models import SignalKind, SignalStatus, Theme
-
         w, rng = self.writer, self.rng
         chosen = [network for index, network in enumerate(self.networks) if index % SIGNAL_EVERY == 2]
         signal_ids = list(w.ids(Signal, len(chosen)))

@@ -22,10 +22,12 @@ from audit.models import AuditEvent
 from audit.trail import Action
 from networks.access import user_may_see_network
 from networks.choices import ClosureReason, MemberRole, NetworkStatus, TimelineKind
-from networks.gdpr import ERASED, PRIVACY_OFFICERS_GROUP, youth_anonymise, youths_due_for_retention
 from networks.models import CareNetwork, Note, Supporter
 from networks.services import network_add_member, timeline_record
 from networks.tests.factories import CareNetworkFactory, SupporterFactory, UserFactory
+from privacy.erasure import ERASED, youth_anonymise
+from privacy.export import PRIVACY_OFFICERS_GROUP
+from privacy.selectors import youths_due_for_retention
 from youths.models import ResidenceStatus, Youth
 from youths.tests.factories import IntakeFactory, YouthFactory
 
@@ -316,8 +318,8 @@ def sensitive_network(rich_network, guardian):
 
 def export_urls(youth_id) -> tuple[str, str]:
     return (
-        reverse("networks:youth_export_page", kwargs={"youth_id": youth_id}),
-        reverse("networks:youth_export", kwargs={"youth_id": youth_id}),
+        reverse("privacy:youth_export_page", kwargs={"youth_id": youth_id}),
+        reverse("privacy:youth_export", kwargs={"youth_id": youth_id}),
     )
 
 
@@ -412,7 +414,7 @@ def test_staff_without_the_permission_gets_404(client, rich_network):
     page_url, zip_url = export_urls(rich_network.youth_id)
     assert client.get(page_url).status_code == 404
     assert client.post(zip_url).status_code == 404
-    assert client.get(reverse("networks:youth_export_search"), {"q": LAST}).status_code == 404
+    assert client.get(reverse("privacy:youth_export_search"), {"q": LAST}).status_code == 404
 
 
 def test_members_outsiders_and_the_advisory_group_get_404(client, network, guardian, outsider, advisor):
@@ -421,7 +423,7 @@ def test_members_outsiders_and_the_advisory_group_get_404(client, network, guard
         client.force_login(user)
         assert client.post(zip_url).status_code == 404
         assert client.get(page_url).status_code == 404
-        assert client.get(reverse("networks:youth_export_search"), {"q": "Rahimi"}).status_code == 404
+        assert client.get(reverse("privacy:youth_export_search"), {"q": "Rahimi"}).status_code == 404
     assert not AuditEvent.objects.filter(action=Action.EXPORT).exists()
 
 
@@ -438,14 +440,14 @@ def test_the_export_is_post_only(client, network, privacy_officer):
 def test_the_privacy_officer_finds_the_youth_by_name(client, rich_network, privacy_officer, outsider):
     YouthFactory(first_name="Ander", last_name="Kind")
     client.force_login(privacy_officer)
-    url = reverse("networks:youth_export_search")
+    url = reverse("privacy:youth_export_search")
     assert LAST not in client.get(url).content.decode()  # nothing before a search
     html = client.get(url, {"q": f"{FIRST.lower()} {LAST}"}).content.decode()
     assert export_urls(rich_network.youth_id)[0] in html and "Kind" not in html
-    assert reverse("networks:youth_export_search") in client.get(reverse("networks:account_security")).content.decode()
+    assert reverse("privacy:youth_export_search") in client.get(reverse("networks:account_security")).content.decode()
     client.force_login(outsider)
     security_page = client.get(reverse("networks:account_security")).content.decode()
-    assert reverse("networks:youth_export_search") not in security_page
+    assert reverse("privacy:youth_export_search") not in security_page
 
 
 def test_the_export_link_on_the_network_page_is_for_privacy_officers_only(coach_client, coach, network):
@@ -459,5 +461,5 @@ def test_the_export_link_on_the_network_page_is_for_privacy_officers_only(coach_
 def test_the_privacy_page_says_how_long_and_whom_to_contact(client, settings):
     settings.RETENTION_YEARS = 7
     settings.PRIVACY_CONTACT_EMAIL = "dpo@gent.example"
-    html = client.get(reverse("privacy")).content.decode()
+    html = client.get(reverse("privacy:privacy_page")).content.decode()
     assert "7" in html and "dpo@gent.example" in html
