@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class HandoversConfig(AppConfig):
     name = "handovers"
     verbose_name = _("Warm handovers")
+
+    def ready(self):
+        from handovers import services  # noqa: F401  (its receivers listen to networks.events)

@@ -7,6 +7,6 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Care networks")
 
     def ready(self):
-        from networks import audit, handover  # noqa: F401  (handover listens to networks.events)
+        from networks import audit
 
         audit.connect_signals()

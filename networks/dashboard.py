@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 PANEL_MODULES = (
     "networks.panels",
-    "networks.panels_handover",
+    "handovers.panels",
     "youths.dashboard",
     "actionplans.dashboard",
     "adviesgroep.dashboard",

@@ -41,9 +41,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handovers.models import Handover
+from handovers.services import network_close
 from networks.audit import Action, audit_actor, record
 from networks.choices import ClosureReason, NetworkStatus
-from networks.handover import network_close
 from networks.models import CareNetwork, Membership, Supporter
 from youths.models import Youth
 

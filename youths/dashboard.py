@@ -52,6 +52,6 @@ def born_between(after: datetime.date, until: datetime.date) -> Q:
 
 
 def panels(user) -> list[Panel]:
-    # Replaced by networks.panels_handover (issue 5): youths are flagged from their 17th birthday
+    # Replaced by handovers.panels (issue 5): youths are flagged from their 17th birthday
     # on the lead's and the guardian's dashboard, with the transition checklist.
     return []

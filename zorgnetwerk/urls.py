@@ -24,6 +24,7 @@ urlpatterns = [
     path("privacy/", privacy_page, name="privacy"),
     path("health/", health, name="health"),
     path("", include("networks.urls")),
+    path("", include("handovers.urls")),
     path("jongeren/", include("youths.urls")),
     path("actieplannen/", include("actionplans.urls")),
     path("adviesgroep/", include("adviesgroep.urls")),

@@ -40,7 +40,7 @@ def test_an_estimated_birth_year_counts_from_1_january():
 def test_the_dashboard_shows_the_panel_and_links_networks(network, coach):
     page = client_for(coach).get(reverse("networks:dashboard")).content.decode()
     assert reverse("networks:network_detail", args=[network.pk]) in page
-    assert "turning-18" not in page  # the flag from 17 is networks.panels_handover's (issue 5)
+    assert "turning-18" not in page  # the flag from 17 is handovers.panels's (issue 5)
 
 
 def test_an_outsiders_dashboard_does_not_show_the_youth(network, outsider):

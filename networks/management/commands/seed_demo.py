@@ -32,7 +32,7 @@ def demo_steps():
     import importlib
 
     steps = []
-    for module_name in ("youths.demo", "actionplans.demo", "networks.demo_handover", "adviesgroep.demo"):
+    for module_name in ("youths.demo", "actionplans.demo", "handovers.demo", "adviesgroep.demo"):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
