@@ -166,7 +166,7 @@ def successor(jobteam):
 @pytest.fixture
 def pending_handover(network, vdab, successor):
     """Karim leaves for a new job and proposes Nina; she has not answered yet."""
-    from networks.handover import handover_start
+    from handovers.services import handover_start
 
     return handover_start(
         network=network,
@@ -184,7 +184,7 @@ def pending_handover(network, vdab, successor):
 @pytest.fixture
 def successor_after_handover(network, coach):
     """Ahmad turns 18: Pieter (Minor Ndako) hands over to Eva (CAW), who accepts and is a member."""
-    from networks.handover import handover_accept, handover_start
+    from handovers.services import handover_accept, handover_start
 
     minor_ndako = OrganisationFactory(name="Minor Ndako", sector=Sector.HOUSING)
     caw = OrganisationFactory(name="CAW Oost-Vlaanderen", sector=Sector.WELFARE)

@@ -11,3 +11,4 @@ class HandoversConfig(AppConfig):
         from handovers.models import Handover
 
         register(Handover, network="network_id", url_words=("overdrachten",))
+        from handovers import services  # noqa: F401  (its receivers listen to networks.events)

@@ -40,7 +40,7 @@ class HandoverQuerySet(models.QuerySet):
         - The proposed successor, before joining: only while the handover waits for their answer
           (proposed, and the leaver is still a member, else it can no longer be accepted) and, for
           a successor from an organisation, the youth's consent to share with that organisation
-          holds. "Nothing changes until the successor accepts" (networks/handover.py);
+          holds. "Nothing changes until the successor accepts" (handovers/services.py);
           their access is to the handover, not to the network.
         - Nobody else. A declined, cancelled or withdrawn handover, or one whose consent was
           revoked, is no longer the successor's to read: the proposal is the only reason they saw

@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Organisation, User
 from actionplans.models import Meeting
-from handovers.models import Handover
 from networks.models import (
     CareNetwork,
     Membership,
@@ -248,15 +247,6 @@ class MeetingAdmin(admin.ModelAdmin):
     raw_id_fields = ["network", "organiser"]
     filter_horizontal = ["invited", "attended"]
     list_select_related = ["network__youth"]
-
-
-@admin.register(Handover)
-class HandoverAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """Read-only: a handover is proposed, accepted and declined in the app (access follows there)."""
-
-    list_display = ["__str__", "network", "status", "reason", "handover_on"]
-    list_filter = ["status", "reason"]
-    raw_id_fields = ["network", "leaver", "successor", "proposed_by", "decided_by"]
 
 
 class SharingConsentAdminForm(forms.ModelForm):

@@ -8,7 +8,6 @@ class NetworksConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
-        from networks import handover  # noqa: F401  (handover listens to networks.events)
         from networks.models import CareNetwork, Membership, Note, SharingConsent
 
         register(CareNetwork, network="pk", url_names=("network",), url_words=("netwerken", "netwerk"))

@@ -1,7 +1,7 @@
 """What happened in a network, for the code that must follow it without being imported here.
 
 Amsterdam's Signals habit (STYLE.md): a lower module publishes Django signals and the module
-above it reacts, wired in `AppConfig.ready()`. networks.handover listens, so a handover waiting
+above it reacts, wired in `AppConfig.ready()`. handovers.services listens, so a handover waiting
 for an answer ends when its leaver leaves another way or its consent is revoked (issue 13:
 "handovers end cleanly").
 """

@@ -77,7 +77,7 @@ def user_acts_as_admin(user, permission: str) -> bool:
 def network_may_set_lead(*, network: CareNetwork, user) -> bool:
     """ "The lead role moves only when the lead passes it on, by an accepted handover, or by an admin."
 
-    The accepted handover moves the role in networks.handover.handover_accept. A network without
+    The accepted handover moves the role in handovers.services.handover_accept. A network without
     a lead (data from before this rule) gets one from an admin only: letting any member take an
     empty lead role is how the role was taken over, so nobody in the app may claim it.
     """

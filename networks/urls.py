@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks import views, views_account, views_handover
+from networks import views, views_account
 
 app_name = "networks"
 
@@ -15,18 +15,6 @@ urlpatterns = [
     path("toestemmingen/<int:pk>/intrekken/", views.consent_revoke, name="consent_revoke"),
     path("netwerken/<int:network_id>/notities/nieuw/", views.note_create, name="note_create"),
     path("netwerken/<int:pk>/audit/", views.network_audit, name="network_audit"),
-    # Warm handover, transition at 18, shared dossier, closing (restored after an accidental overwrite;
-    # the names follow the views in views_handover.py).
-    path("netwerken/<int:pk>/overdracht/nieuw/", views_handover.handover_start_view, name="handover_start"),
-    path("overdrachten/<int:pk>/", views_handover.handover_detail, name="handover_detail"),
-    path("overdrachten/<int:pk>/aanvaarden/", views_handover.handover_accept_view, name="handover_accept"),
-    path("overdrachten/<int:pk>/weigeren/", views_handover.handover_decline_view, name="handover_decline"),
-    path("netwerken/<int:pk>/plan-nagekeken/", views_handover.plan_review_done_view, name="plan_review_done"),
-    path("netwerken/<int:pk>/overgang-18/", views_handover.transition_checklist_view, name="transition_checklist"),
-    path("netwerken/<int:pk>/gedeeld-dossier/", views_handover.shared_dossier_view, name="shared_dossier"),
-    path("netwerken/<int:pk>/gedeeld-dossier/pdf/", views_handover.shared_dossier_pdf_view, name="shared_dossier_pdf"),
-    path("netwerken/<int:pk>/afsluiten/", views_handover.network_close_view, name="network_close"),
-    path("netwerken/<int:pk>/heropenen/", views_handover.network_reopen_view, name="network_reopen"),
 ]
 
 urlpatterns += [

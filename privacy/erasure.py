@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.trail import Action, audit_actor, record
+from handovers.services import network_close
 from networks.choices import ClosureReason
-from networks.handover import network_close
 from networks.models import CareNetwork
 from privacy.selectors import SHARED_KNOWLEDGE, related_rows, supporters_only_for
 from youths.models import Youth

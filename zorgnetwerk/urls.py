@@ -25,6 +25,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("", dashboard, name="dashboard"),
     path("", include("networks.urls")),
+    path("", include("handovers.urls")),
     path("jongeren/", include("youths.urls")),
     path("actieplannen/", include("actionplans.urls")),
     path("adviesgroep/", include("adviesgroep.urls")),

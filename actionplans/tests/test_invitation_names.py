@@ -124,7 +124,7 @@ def test_the_member_form_keeps_accepting_apostrophes_hyphens_and_joiners(network
 
 
 def test_the_handover_form_refuses_a_name_that_breaks_a_mail_header(network, coach):
-    from networks.forms_handover import HandoverStartForm
+    from handovers.forms import HandoverStartForm
 
     form = HandoverStartForm(
         {"successor_kind": HandoverStartForm.NEW, "new_first_name": "Ilse", "new_last_name": "Peeters <x@y>"},

@@ -19,7 +19,7 @@ from networks.models import Note, SharingConsent
 
 pytestmark = pytest.mark.django_db
 
-DOSSIER_NAMESPACES = ("youths", "networks", "actionplans")
+DOSSIER_NAMESPACES = ("youths", "networks", "actionplans", "handovers")
 
 
 def id_patterns(namespaces=DOSSIER_NAMESPACES) -> list[tuple[str, list[str]]]:

@@ -39,7 +39,7 @@ def test_coach_hands_over_to_a_successor_who_logs_in_and_accepts(
     follow(
         handovers.get_by_role("link", name="Sara Vermeulen vraagt je om over te nemen in het netwerk van Ahmad Rahimi")
     )
-    assert page.url == url("networks:handover_detail", handover.pk)
+    assert page.url == url("handovers:handover_detail", handover.pk)
     assert (
         "Ahmad heeft baat bij korte, vaste afspraken" in page.get_by_role("region", name="Overdrachtsnota").inner_text()
     )

@@ -34,7 +34,7 @@ from adviesgroep.models import Signal
 from adviesgroep.tests.factories import BarrierCategoryFactory, BarrierFactory, SignalFactory
 from youths.models import Youth
 
-PROJECT_APPS = ("youths", "networks", "actionplans", "adviesgroep", "zorgnetwerk")
+PROJECT_APPS = ("youths", "networks", "actionplans", "handovers", "adviesgroep", "zorgnetwerk")
 SKIPPED_PACKAGES = (".tests", ".migrations", ".management")
 HUGE = [str(2**70), str(-(2**70)), str(2**63)]
 
@@ -67,7 +67,7 @@ def unsafe_fields(fields: dict) -> list[str]:
 
 def test_the_walk_finds_the_forms_of_every_app():
     modules = {form_class.__module__ for form_class in project_form_classes()}
-    for expected in ("actionplans.forms", "adviesgroep.forms", "networks.forms", "networks.forms_handover"):
+    for expected in ("actionplans.forms", "adviesgroep.forms", "networks.forms", "handovers.forms"):
         assert expected in modules
     assert len(project_form_classes()) >= 25
 

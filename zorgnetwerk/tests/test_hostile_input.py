@@ -44,7 +44,7 @@ from zorgnetwerk.tests.test_permission_matrix import World, matrix_routes
 
 # The seed of every run under the "ci" profile; `make fuzz` draws a new one each run.
 CI_SEED = 20261201
-PROJECT_APPS = ("youths", "networks", "actionplans", "adviesgroep")
+PROJECT_APPS = ("youths", "networks", "actionplans", "handovers", "adviesgroep")
 
 HOSTILE = [
     "",
@@ -246,7 +246,7 @@ TEXT_KINDS = {"text", "textarea", "search"}
 
 # Forms whose POST ends the world the other forms need, or that show nothing back; not posted.
 NOT_POSTED = {
-    "networks:network_close": "closes the network: every later form would be refused",
+    "handovers:network_close": "closes the network: every later form would be refused",
     "networks:membership_end": "ends a membership the other forms use",
     "networks:consent_revoke": "revokes the consent the other forms use",
     "actionplans:meeting_cancel": "cancels the meeting the other forms use",

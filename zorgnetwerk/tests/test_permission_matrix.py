@@ -29,7 +29,7 @@ How we know these checks can fail (each tried for real, then restored):
   fail for outsider, staff, admin and the successor (200 instead of 404), and the POST test;
 - dropping `@login_required` from `networks.views.network_detail` makes the anonymous persona
   fail (a 404 instead of the redirect to the login page);
-- giving `user_is_lead_side` to every member makes `networks:network_close` fail for Eva (200
+- giving `user_is_lead_side` to every member makes `handovers:network_close` fail for Eva (200
   instead of 403).
 """
 
@@ -140,19 +140,19 @@ KIND_OF = {
     "youths:intake_blank_pdf": "anybody",
     "actionplans:plan_blank_pdf": "anybody",
     "networks:network_activate": "post_only",
-    "networks:handover_accept": "post_only",
-    "networks:handover_decline": "post_only",
-    "networks:plan_review_done": "post_only",
-    "networks:network_reopen": "post_only",
+    "handovers:handover_accept": "post_only",
+    "handovers:handover_decline": "post_only",
+    "handovers:plan_review_done": "post_only",
+    "handovers:network_reopen": "post_only",
     "privacy:youth_export": "post_only",
     "actionplans:action_reopen": "post_only",
     "actionplans:question_route_delete": "post_only",
     "adviesgroep:signal_from_barrier": "post_only",
     "networks:network_audit": "lead_only",
-    "networks:network_close": "lead_change",
+    "handovers:network_close": "lead_change",
     "networks:membership_end": "keeper_change",
     "networks:consent_revoke": "keeper_change",
-    "networks:handover_detail": "handover",
+    "handovers:handover_detail": "handover",
     "privacy:youth_export_page": "export",
     "privacy:youth_export_search": "export",
     "adviesgroep:signal_detail": "signal",
@@ -173,7 +173,7 @@ KIND_OF = {
 
 # 200 pages where somebody outside the network reads the youth's name, with the reason.
 MAY_SHOW_YOUTH = {
-    ("networks:handover_detail", "successor"): "the successor reads whom they are asked to take over",
+    ("handovers:handover_detail", "successor"): "the successor reads whom they are asked to take over",
     ("dashboard", "successor"): "the handover waiting for the successor's answer",
     ("privacy:youth_export_page", "admin"): "the export of that youth",
     ("privacy:youth_export_page", "privacy_officer"): "the export of that youth",
@@ -181,8 +181,8 @@ MAY_SHOW_YOUTH = {
 
 # Non-members' POST to a POST-only URL that is theirs to make, with the status and the reason.
 POST_ALLOWED = {
-    ("networks:handover_accept", "successor"): (None, "the successor's own answer (tested in the handover tests)"),
-    ("networks:handover_decline", "successor"): (None, "the successor's own answer (tested in the handover tests)"),
+    ("handovers:handover_accept", "successor"): (None, "the successor's own answer (tested in the handover tests)"),
+    ("handovers:handover_decline", "successor"): (None, "the successor's own answer (tested in the handover tests)"),
     ("privacy:youth_export", "admin"): (200, "superusers hold the export permission"),
     ("privacy:youth_export", "privacy_officer"): (200, "the privacy officer's export"),
 }
@@ -332,7 +332,7 @@ def fingerprint() -> dict:
     """Every row of the project's own tables (not the audit trail, not read bookkeeping)."""
     state = {}
     for config in apps.get_app_configs():
-        if config.name not in ("youths", "networks", "actionplans", "adviesgroep"):
+        if config.name not in ("youths", "networks", "actionplans", "handovers", "adviesgroep"):
             continue
         for model in config.get_models():
             if model is AuditEvent:
@@ -431,7 +431,7 @@ def test_post_only_urls_refuse_non_members_with_404_and_change_nothing(client, r
 
 def test_a_declined_handover_is_no_longer_readable_by_its_successor(client, successor, pending_handover):
     client.force_login(successor)
-    url = reverse("networks:handover_detail", args=[pending_handover.pk])
+    url = reverse("handovers:handover_detail", args=[pending_handover.pk])
     assert client.get(url).status_code == 200
     Handover.objects.filter(pk=pending_handover.pk).update(status=HandoverStatus.DECLINED)
     assert client.get(url).status_code == 404
@@ -449,7 +449,7 @@ def test_every_url_has_one_status_for_every_persona():
 
 def test_the_matrix_covers_every_page_of_the_project():
     covered = {name for name, *_ in matrix_routes()}
-    for app in ("networks", "youths", "actionplans", "adviesgroep"):
+    for app in ("networks", "youths", "actionplans", "handovers", "adviesgroep"):
         assert any(name.startswith(f"{app}:") for name in covered)
     assert "networks:network_detail" in covered and "networks:network_audit" in covered
 

@@ -20,7 +20,7 @@ from actionplans.models import ActionPlan
 from zorgnetwerk.limits import TEXT_LONG
 from zorgnetwerk.pdf import PDF_HTML_MAX_CHARS, PDFTooLarge, html_to_pdf
 
-PROJECT_APPS = ("networks", "youths", "actionplans", "adviesgroep")
+PROJECT_APPS = ("networks", "youths", "actionplans", "handovers", "adviesgroep")
 # Fields whose value is never stored or shown as text: a password or a one-time code.
 NOT_TEXT = {"password", "password1", "password2", "old_password", "new_password1", "new_password2", "token"}
 

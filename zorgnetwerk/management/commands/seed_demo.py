@@ -4,8 +4,8 @@ from django.db import transaction
 
 from actionplans import demo as actionplans_demo
 from adviesgroep import demo as adviesgroep_demo
+from handovers import demo as handovers_demo
 from networks import demo
-from networks import demo_handover as handovers_demo
 from youths import demo as youths_demo
 
 

@@ -4,7 +4,7 @@ When the leaver leaves another way, or the youth revokes the consent for the suc
 organisation, the proposal can no longer be accepted: it is cancelled (on the timeline, and the
 consent given for it ends with it), so the lead's dashboard no longer shows it as waiting.
 
-How these tests were checked to fail: without the receivers in networks.handover
+How these tests were checked to fail: without the receivers in handovers.services
 (`handovers_end_with_their_leaver`, `handovers_end_with_their_consent`) the first three fail
 (the handover stays "proposed"); sending `membership_ended` before the handover's status is
 saved in handover_accept makes the acceptance test fail.
@@ -14,8 +14,8 @@ import pytest
 from django.utils.translation import gettext as _
 
 from handovers.models import HandoverStatus
+from handovers.services import handover_accept
 from networks.choices import TimelineKind
-from networks.handover import handover_accept
 from networks.models import SharingConsent, TimelineEntry
 from networks.services import membership_remove, sharing_consent_revoke
 

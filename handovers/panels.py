@@ -12,8 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from handovers.models import Handover, HandoverStatus
+from handovers.turning18 import turning_18_flags
 from networks.models import CareNetwork
-from networks.turning18 import turning_18_flags
 from zorgnetwerk.panel import Panel
 
 DECLINED_SHOWN_DAYS = 30
@@ -46,7 +46,7 @@ def panels(user) -> list[Panel]:
     if to_answer or declined or waiting:
         result.append(
             Panel(
-                "networks/_dashboard_handovers.html",
+                "handovers/_dashboard_handovers.html",
                 {"to_answer": to_answer, "declined": declined, "waiting": waiting},
                 order=5,
             )
@@ -61,10 +61,10 @@ def panels(user) -> list[Panel]:
     )
     if reviews:
         result.append(
-            Panel("networks/_dashboard_handover_reviews.html", {"networks": reviews, "today": today}, order=6)
+            Panel("handovers/_dashboard_handover_reviews.html", {"networks": reviews, "today": today}, order=6)
         )
 
     flags = turning_18_flags(user, today)
     if flags:
-        result.append(Panel("networks/_dashboard_turning18.html", {"flags": flags, "today": today}, order=7))
+        result.append(Panel("handovers/_dashboard_turning18.html", {"flags": flags, "today": today}, order=7))
     return result

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from audit.models import AuditEvent
 from audit.trail import Action
 from handovers.models import HandoverReason, HandoverStatus
+from handovers.services import handover_accept, handover_decline, handover_start, network_close
 from networks.choices import ClosureReason, MemberRole, TimelineKind
-from networks.handover import handover_accept, handover_decline, handover_start, network_close
 from networks.models import SharingConsent
 from networks.services import network_add_member, sharing_consent_record
 from networks.tests.factories import SupporterFactory

@@ -22,8 +22,8 @@ from audit.models import AuditEvent
 from audit.trail import Action as AuditAction
 from audit.trail import audit_actor, audited_update
 from handovers.models import HandoverReason, HandoverStatus
+from handovers.services import handover_start, network_close
 from networks.choices import ClosureReason, MemberRole
-from networks.handover import handover_start, network_close
 from networks.models import Supporter
 from networks.tests.factories import SupporterFactory
 
@@ -82,7 +82,7 @@ def _updates(obj):
 
 def _accept_by_page(client, lore, handover):
     client.force_login(lore)
-    response = client.post(reverse("networks:handover_accept", args=[handover.pk]), REMOTE_ADDR="10.4.4.4")
+    response = client.post(reverse("handovers:handover_accept", args=[handover.pk]), REMOTE_ADDR="10.4.4.4")
     assert response.status_code == 302
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.ACCEPTED

@@ -7,8 +7,8 @@ number of queries, so the including page does not grow an N+1.
 from django import template
 
 from handovers.models import HandoverStatus
-from networks.handover import handover_leavers_for, may_steer
-from networks.turning18 import FLAG_FROM_AGE
+from handovers.services import handover_leavers_for, may_steer
+from handovers.turning18 import FLAG_FROM_AGE
 
 register = template.Library()
 

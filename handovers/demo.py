@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from accounts.choices import Sector
 from handovers.models import Handover, HandoverReason
+from handovers.services import handover_accept, handover_start, network_close
 from networks.choices import ClosureReason, MemberRole, NetworkStatus
-from networks.handover import handover_accept, handover_start, network_close
 from networks.models import CareNetwork, Membership, SharingConsent
 from networks.services import network_add_member
 from youths.models import Housing, SchoolSituation, Youth

@@ -2,8 +2,9 @@
 
 import pytest
 
+from handovers import demo as handovers_demo
 from handovers.models import Handover, HandoverStatus
-from networks import demo, demo_handover
+from networks import demo
 from networks.choices import NetworkStatus
 from networks.models import CareNetwork, Membership
 from youths import demo as youths_demo
@@ -23,7 +24,7 @@ def _counts():
 def _seed():
     context = demo.seed_organisations_and_people()
     youths_demo.seed(context)
-    demo_handover.seed(context)
+    handovers_demo.seed(context)
 
 
 def test_the_demo_has_a_waiting_an_accepted_handover_and_a_closed_network_and_runs_twice():

@@ -20,8 +20,8 @@ from actionplans.models import (
     ReferralStatus,
 )
 from handovers.models import HandoverReason
+from handovers.services import handover_accept, handover_start
 from networks.choices import MemberRole
-from networks.handover import handover_accept, handover_start
 from networks.services import network_add_member
 from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
 
@@ -92,7 +92,7 @@ def test_the_dossier_shows_the_sections_in_the_playbooks_order(network, coach_cl
     )
     Referral.objects.create(plan=plan, partner="Afgerond", reason="x", status=ReferralStatus.DONE, succeeded=True)
 
-    page = coach_client.get(reverse("networks:shared_dossier", args=[network.pk])).content.decode()
+    page = coach_client.get(reverse("handovers:shared_dossier", args=[network.pk])).content.decode()
 
     markers = ["Who is in the network", "Before", "Vervolgonderwijs", "Actie 0", "Drempel 0", "Partner 0"]
     markers += ["Besluit van overleg 0", "Overdrachtsnota 0"]
@@ -105,14 +105,14 @@ def test_the_dossier_shows_the_sections_in_the_playbooks_order(network, coach_cl
 
 def test_only_the_last_round_tables_decisions_are_shown(network, coach_client):
     _fill(network, 3)
-    page = coach_client.get(reverse("networks:shared_dossier", args=[network.pk])).content.decode()
+    page = coach_client.get(reverse("handovers:shared_dossier", args=[network.pk])).content.decode()
     assert "Besluit van overleg 0" in page
     assert "Besluit van overleg 2" not in page
 
 
 def test_the_dossier_has_a_fixed_number_of_queries(network, coach_client, django_assert_max_num_queries):
     _fill(network, 2)
-    url = reverse("networks:shared_dossier", args=[network.pk])
+    url = reverse("handovers:shared_dossier", args=[network.pk])
     coach_client.get(url)
     with django_assert_max_num_queries(14) as few:
         coach_client.get(url)
@@ -122,7 +122,7 @@ def test_the_dossier_has_a_fixed_number_of_queries(network, coach_client, django
 
 
 def test_the_dossier_page_is_404_for_outsiders_and_needs_a_login(network, client, outsider):
-    url = reverse("networks:shared_dossier", args=[network.pk])
+    url = reverse("handovers:shared_dossier", args=[network.pk])
     response = client.get(url)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     client.force_login(outsider)
@@ -132,17 +132,17 @@ def test_the_dossier_page_is_404_for_outsiders_and_needs_a_login(network, client
 def test_every_member_reads_the_dossier(network, client, guardian, vdab):
     for user in (guardian, vdab):
         client.force_login(user)
-        assert client.get(reverse("networks:shared_dossier", args=[network.pk])).status_code == 200
+        assert client.get(reverse("handovers:shared_dossier", args=[network.pk])).status_code == 200
 
 
 def test_the_dossier_works_without_a_plan(network, coach_client):
-    response = coach_client.get(reverse("networks:shared_dossier", args=[network.pk]))
+    response = coach_client.get(reverse("handovers:shared_dossier", args=[network.pk]))
     assert "There is no action plan yet." in response.content.decode()
 
 
 def test_the_dossier_exports_as_one_pdf(network, coach_client, client, outsider):
     _fill(network, 1)
-    url = reverse("networks:shared_dossier_pdf", args=[network.pk])
+    url = reverse("handovers:shared_dossier_pdf", args=[network.pk])
     response = coach_client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -172,6 +172,6 @@ def test_a_successor_is_up_to_speed_after_acceptance(network, coach, client):
     )
     handover_accept(handover=handover, by=user)
     client.force_login(user)
-    page = client.get(reverse("networks:shared_dossier", args=[network.pk])).content.decode()
+    page = client.get(reverse("handovers:shared_dossier", args=[network.pk])).content.decode()
     assert "Ahmad start in september" in page
     assert coach.get_full_name() in page  # under "before"

@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.choices import Sector
+from handovers.turning18 import add_months, networks_turning_18_for, transition_checklist, turning_18_flags
 from networks.choices import MemberRole, NetworkStatus
 from networks.services import network_add_member
 from networks.tests.factories import CareNetworkFactory, OrganisationFactory, SupporterFactory
-from networks.turning18 import add_months, networks_turning_18_for, transition_checklist, turning_18_flags
 from youths.models import Youth
 from youths.tests.factories import YouthFactory, years_ago
 
@@ -34,14 +34,14 @@ def test_a_youth_aged_17_shows_on_the_leads_dashboard_with_the_transition_checkl
     page = coach_client.get(reverse("dashboard")).content.decode()
     assert 'data-testid="turning18-flag"' in page
     assert network.youth.full_name in page
-    assert reverse("networks:transition_checklist", args=[network.pk]) in page
+    assert reverse("handovers:transition_checklist", args=[network.pk]) in page
 
 
 def test_a_youth_aged_16_does_not_show(network, coach_client):
     _set_birth_date(network.youth, years_ago(16, days=300))
     page = coach_client.get(reverse("dashboard")).content.decode()
     assert 'data-testid="turning18-flag"' not in page
-    assert reverse("networks:transition_checklist", args=[network.pk]) not in page
+    assert reverse("handovers:transition_checklist", args=[network.pk]) not in page
 
 
 def test_the_flag_starts_on_the_17th_birthday(network, coach):
@@ -133,7 +133,7 @@ def test_the_checklist_shows_which_supports_end_and_which_stay_after_18(network,
 
 def test_the_checklist_page_member_200_outsider_404_anonymous_login(network, client, coach, outsider):
     _set_birth_date(network.youth, years_ago(17))
-    url = reverse("networks:transition_checklist", args=[network.pk])
+    url = reverse("handovers:transition_checklist", args=[network.pk])
     response = client.get(url)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     client.force_login(outsider)
@@ -142,4 +142,4 @@ def test_the_checklist_page_member_200_outsider_404_anonymous_login(network, cli
     page = client.get(url)
     assert page.status_code == 200
     assert "Groeipakket" in page.content.decode()
-    assert reverse("networks:handover_start", args=[network.pk]) in page.content.decode()
+    assert reverse("handovers:handover_start", args=[network.pk]) in page.content.decode()

@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from accounts.choices import Sector
 from actionplans.models import Action, ActionPlan, ActionStatus, Domain
 from handovers.models import Handover, HandoverReason, HandoverStatus
+from handovers.services import handover_accept, handover_decline, handover_start
 from networks.choices import MemberRole, TimelineKind
-from networks.handover import handover_accept, handover_decline, handover_start
 from networks.models import CareNetwork, Membership, NetworkGroupObjectPermission, Supporter
 from networks.services import network_add_member
 from networks.tests.factories import OrganisationFactory, SupporterFactory, UserFactory
@@ -94,11 +94,11 @@ def test_after_an_accepted_handover_the_leavers_organisation_loses_the_dossier_a
     client.force_login(vdab)
     assert client.get(reverse("youths:youth_detail", args=[network.youth_id])).status_code == 404
     assert client.get(reverse("networks:network_detail", args=[network.pk])).status_code == 404
-    assert client.get(reverse("networks:shared_dossier", args=[network.pk])).status_code == 404
+    assert client.get(reverse("handovers:shared_dossier", args=[network.pk])).status_code == 404
     client.force_login(lore)
     assert client.get(reverse("youths:youth_detail", args=[network.youth_id])).status_code == 200
     assert client.get(reverse("networks:network_detail", args=[network.pk])).status_code == 200
-    assert client.get(reverse("networks:shared_dossier", args=[network.pk])).status_code == 200
+    assert client.get(reverse("handovers:shared_dossier", args=[network.pk])).status_code == 200
 
 
 def test_open_actions_change_owner_and_finished_ones_keep_their_history(network, plan, vdab, lore):
@@ -153,13 +153,13 @@ def test_the_lead_role_moves_and_a_plan_review_is_due_within_30_days(network, co
     client.force_login(tom)
     response = client.get(reverse("dashboard"))
     assert "review the plan" in response.content.decode()
-    assert reverse("networks:plan_review_done", args=[network.pk]) in response.content.decode()
+    assert reverse("handovers:plan_review_done", args=[network.pk]) in response.content.decode()
 
 
 def test_the_new_lead_marks_the_plan_reviewed_by_post_only(network, coach, tom, client):
     handover_accept(handover=_propose(network, coach, tom, role=MemberRole.SCHOOL_COACH), by=tom)
     client.force_login(tom)
-    url = reverse("networks:plan_review_done", args=[network.pk])
+    url = reverse("handovers:plan_review_done", args=[network.pk])
     assert client.get(url).status_code == 405
     client.post(url)
     network.refresh_from_db()
@@ -237,7 +237,7 @@ def test_the_decline_reason_goes_back_to_the_lead_by_mail_and_dashboard(
 def test_declining_without_a_reason_is_refused_with_a_message(network, vdab, lore, client):
     handover = _propose(network, vdab, lore)
     client.force_login(lore)
-    response = client.post(reverse("networks:handover_decline", args=[handover.pk]), {"reason": ""})
+    response = client.post(reverse("handovers:handover_decline", args=[handover.pk]), {"reason": ""})
     assert response.status_code == 400
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.PROPOSED
@@ -272,7 +272,7 @@ def _start_data(leaver, **overrides):
 
 def test_a_member_starts_a_handover_to_an_existing_supporter(network, coach_client, coach, tom, plan):
     _action(plan, _membership(network, coach), "Bezoek aan de vervolgschool plannen")
-    url = reverse("networks:handover_start", args=[network.pk])
+    url = reverse("handovers:handover_start", args=[network.pk])
     page = coach_client.get(url)
     assert page.status_code == 200
     assert "Bezoek aan de vervolgschool plannen" in page.content.decode()  # the leaver's open actions
@@ -280,7 +280,7 @@ def test_a_member_starts_a_handover_to_an_existing_supporter(network, coach_clie
     response = coach_client.post(url, _start_data(_membership(network, coach), successor=tom.supporter.pk))
     handover = Handover.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("networks:handover_detail", args=[handover.pk])
+    assert response.url == reverse("handovers:handover_detail", args=[handover.pk])
     assert handover.successor == tom.supporter
     assert handover.introduced_to_youth and not handover.documents_shared
     assert handover.proposed_by == coach
@@ -296,7 +296,7 @@ def test_a_new_successor_is_created_in_the_same_form(network, coach_client, coac
         new_organisation=vervolgschool.pk,
         new_email="ilse@vervolgschool.example",
     )
-    coach_client.post(reverse("networks:handover_start", args=[network.pk]), data)
+    coach_client.post(reverse("handovers:handover_start", args=[network.pk]), data)
     ilse = Supporter.objects.get(email="ilse@vervolgschool.example")
     assert Handover.objects.get().successor == ilse
     assert ilse.organisation == vervolgschool
@@ -315,12 +315,12 @@ def test_a_successor_without_login_is_accepted_by_the_lead_on_their_behalf(netwo
         by=coach,
     )
     client.force_login(vdab)
-    client.post(reverse("networks:handover_accept", args=[handover.pk]))
+    client.post(reverse("handovers:handover_accept", args=[handover.pk]))
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.PROPOSED  # the leaver cannot accept for the successor
 
     client.force_login(coach)
-    client.post(reverse("networks:handover_accept", args=[handover.pk]))
+    client.post(reverse("handovers:handover_accept", args=[handover.pk]))
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.ACCEPTED
 
@@ -328,7 +328,7 @@ def test_a_successor_without_login_is_accepted_by_the_lead_on_their_behalf(netwo
 def test_a_second_pending_handover_for_the_same_leaver_gets_a_friendly_message(network, coach_client, coach, tom, vdab):
     _propose(network, coach, tom, role=MemberRole.SCHOOL_COACH)
     response = coach_client.post(
-        reverse("networks:handover_start", args=[network.pk]),
+        reverse("handovers:handover_start", args=[network.pk]),
         _start_data(_membership(network, coach), successor=vdab.supporter.pk),
     )
     assert response.status_code == 200
@@ -338,7 +338,7 @@ def test_a_second_pending_handover_for_the_same_leaver_gets_a_friendly_message(n
 
 def test_the_successor_must_be_someone_else(network, coach_client, coach):
     response = coach_client.post(
-        reverse("networks:handover_start", args=[network.pk]),
+        reverse("handovers:handover_start", args=[network.pk]),
         _start_data(_membership(network, coach), successor=coach.supporter.pk),
     )
     assert response.status_code == 200
@@ -349,7 +349,7 @@ def test_the_successor_must_be_someone_else(network, coach_client, coach):
 def test_a_member_cannot_hand_over_someone_of_another_organisation(network, client, vdab, coach, tom):
     client.force_login(vdab)
     response = client.post(
-        reverse("networks:handover_start", args=[network.pk]),
+        reverse("handovers:handover_start", args=[network.pk]),
         _start_data(_membership(network, coach), successor=tom.supporter.pk),
     )
     assert response.status_code == 200
@@ -358,7 +358,7 @@ def test_a_member_cannot_hand_over_someone_of_another_organisation(network, clie
 
 def test_the_lead_hands_over_on_behalf_of_a_member(network, coach_client, vdab, lore):
     coach_client.post(
-        reverse("networks:handover_start", args=[network.pk]),
+        reverse("handovers:handover_start", args=[network.pk]),
         _start_data(_membership(network, vdab), successor=lore.supporter.pk, successor_role=MemberRole.JOB_COACH),
     )
     assert Handover.objects.get().leaver == _membership(network, vdab)
@@ -369,7 +369,7 @@ def test_the_successor_is_told_by_mail_after_commit(network, coach, tom, django_
     with django_capture_on_commit_callbacks(execute=True):
         handover = _propose(network, coach, tom)
     assert mail.outbox[0].to == [tom.email]
-    assert reverse("networks:handover_detail", args=[handover.pk]) in mail.outbox[0].body
+    assert reverse("handovers:handover_detail", args=[handover.pk]) in mail.outbox[0].body
     assert network.youth.last_name not in mail.outbox[0].body  # initials only in an e-mail
 
 
@@ -380,19 +380,19 @@ def test_the_successor_sees_the_handover_on_the_dashboard_and_its_page_before_jo
     handover = _propose(network, coach, tom)
     client.force_login(tom)
     page = client.get(reverse("dashboard")).content.decode()
-    assert reverse("networks:handover_detail", args=[handover.pk]) in page
-    detail = client.get(reverse("networks:handover_detail", args=[handover.pk]))
+    assert reverse("handovers:handover_detail", args=[handover.pk]) in page
+    detail = client.get(reverse("handovers:handover_detail", args=[handover.pk]))
     assert detail.status_code == 200
     assert "examens in juni" in detail.content.decode()
-    assert reverse("networks:handover_accept", args=[handover.pk]) in detail.content.decode()
+    assert reverse("handovers:handover_accept", args=[handover.pk]) in detail.content.decode()
     # access is to the handover, not to the network
-    assert client.get(reverse("networks:shared_dossier", args=[network.pk])).status_code == 404
+    assert client.get(reverse("handovers:shared_dossier", args=[network.pk])).status_code == 404
 
 
 def test_the_successor_accepts_by_post(network, coach, tom, client):
     handover = _propose(network, coach, tom)
     client.force_login(tom)
-    url = reverse("networks:handover_accept", args=[handover.pk])
+    url = reverse("handovers:handover_accept", args=[handover.pk])
     assert client.get(url).status_code == 405
     response = client.post(url)
     assert response.status_code == 302
@@ -403,7 +403,7 @@ def test_the_successor_accepts_by_post(network, coach, tom, client):
 def test_only_the_successor_can_accept(network, coach, tom, guardian, client):
     handover = _propose(network, coach, tom)
     client.force_login(guardian)
-    client.post(reverse("networks:handover_accept", args=[handover.pk]), follow=True)
+    client.post(reverse("handovers:handover_accept", args=[handover.pk]), follow=True)
     handover.refresh_from_db()
     assert handover.status == HandoverStatus.PROPOSED
 
@@ -418,7 +418,7 @@ def test_a_decided_handover_cannot_be_accepted_twice(network, vdab, lore):
 @pytest.mark.parametrize("name", ["handover_detail", "handover_accept", "handover_decline"])
 def test_handover_pages_are_404_for_outsiders_and_need_a_login(network, coach, tom, outsider, client, name):
     handover = _propose(network, coach, tom)
-    url = reverse(f"networks:{name}", args=[handover.pk])
+    url = reverse(f"handovers:{name}", args=[handover.pk])
     method = client.get if name == "handover_detail" else client.post
     response = method(url)
     assert response.status_code == 302
@@ -432,13 +432,13 @@ def test_handover_pages_are_404_for_outsiders_and_need_a_login(network, coach, t
 def test_members_see_the_handover_page(network, coach, tom, guardian, client):
     handover = _propose(network, coach, tom)
     client.force_login(guardian)
-    response = client.get(reverse("networks:handover_detail", args=[handover.pk]))
+    response = client.get(reverse("handovers:handover_detail", args=[handover.pk]))
     assert response.status_code == 200
-    assert reverse("networks:handover_accept", args=[handover.pk]) not in response.content.decode()
+    assert reverse("handovers:handover_accept", args=[handover.pk]) not in response.content.decode()
 
 
 def test_handover_start_page_member_200_outsider_404_anonymous_login(network, coach_client, outsider, client):
-    url = reverse("networks:handover_start", args=[network.pk])
+    url = reverse("handovers:handover_start", args=[network.pk])
     assert coach_client.get(url).status_code == 200
     coach_client.logout()
     response = client.get(url)
@@ -466,12 +466,12 @@ def test_the_youth_stays_visible_to_the_successor_only_after_acceptance(network,
 def test_an_organisation_new_to_the_network_needs_the_youths_consent_first(network, coach_client, coach, tom):
     data = _start_data(_membership(network, coach), successor=tom.supporter.pk)
     del data["share_consent"]
-    response = coach_client.post(reverse("networks:handover_start", args=[network.pk]), data)
+    response = coach_client.post(reverse("handovers:handover_start", args=[network.pk]), data)
     assert response.status_code == 200
     assert "has not agreed to share information" in response.content.decode()
     assert not Handover.objects.exists()
 
-    coach_client.post(reverse("networks:handover_start", args=[network.pk]), {**data, "share_consent": "on"})
+    coach_client.post(reverse("handovers:handover_start", args=[network.pk]), {**data, "share_consent": "on"})
     assert Handover.objects.filter(successor=tom.supporter).exists()
     assert network.youth.sharing_consents.active().filter(organisation=tom.organisation).exists()
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from handovers.models import Handover, HandoverReason, HandoverStatus
+from handovers.services import handover_start, network_close, network_reopen
 from networks.choices import ClosureReason, MemberRole, NetworkStatus
-from networks.handover import handover_start, network_close, network_reopen
 from networks.models import CareNetwork
 from networks.tests.factories import CareNetworkFactory
 
@@ -37,7 +37,7 @@ def _close_data(**overrides):
 
 
 def test_the_lead_closes_the_network_with_a_reason_and_a_final_note(network, coach_client):
-    url = reverse("networks:network_close", args=[network.pk])
+    url = reverse("handovers:network_close", args=[network.pk])
     assert coach_client.get(url).status_code == 200
     response = coach_client.post(url, _close_data())
     assert response.status_code == 302
@@ -49,7 +49,7 @@ def test_the_lead_closes_the_network_with_a_reason_and_a_final_note(network, coa
 
 
 def test_closing_needs_a_final_note_and_a_confirmation_and_keeps_the_input(network, coach_client):
-    url = reverse("networks:network_close", args=[network.pk])
+    url = reverse("handovers:network_close", args=[network.pk])
     response = coach_client.post(url, _close_data(closure_note="", confirm=""))
     assert response.status_code == 200
     network.refresh_from_db()
@@ -67,7 +67,7 @@ def test_access_ends_for_all_organisations_but_the_leads(network, coach, guardia
 def test_a_closed_network_refuses_edits_with_a_clear_message(network, coach, coach_client):
     _close(network, coach)
     response = coach_client.post(
-        reverse("networks:handover_start", args=[network.pk]),
+        reverse("handovers:handover_start", args=[network.pk]),
         {"leaver": network.lead_id, "reason": HandoverReason.NEW_JOB, "note": "x"},
     )
     assert response.status_code == 302
@@ -75,12 +75,12 @@ def test_a_closed_network_refuses_edits_with_a_clear_message(network, coach, coa
     messages = [str(message) for message in get_messages(response.wsgi_request)]
     assert any("closed and can no longer be changed" in message for message in messages)
     assert not Handover.objects.exists()
-    assert coach_client.get(reverse("networks:network_close", args=[network.pk])).status_code == 302
+    assert coach_client.get(reverse("handovers:network_close", args=[network.pk])).status_code == 302
 
 
 def test_a_closed_network_stays_readable_for_the_leads_organisation(network, coach, coach_client):
     _close(network, coach)
-    response = coach_client.get(reverse("networks:shared_dossier", args=[network.pk]))
+    response = coach_client.get(reverse("handovers:shared_dossier", args=[network.pk]))
     assert response.status_code == 200
     assert "Ahmad werkt nu." in response.content.decode()
 
@@ -101,7 +101,7 @@ def test_closing_cancels_waiting_handovers(network, coach, vdab):
 
 
 def test_only_the_leads_side_closes_other_members_get_403(network, client, guardian, outsider):
-    url = reverse("networks:network_close", args=[network.pk])
+    url = reverse("handovers:network_close", args=[network.pk])
     client.force_login(guardian)
     assert client.get(url).status_code == 403
     assert client.post(url, _close_data()).status_code == 403
@@ -112,13 +112,13 @@ def test_only_the_leads_side_closes_other_members_get_403(network, client, guard
 
 
 def test_close_page_needs_a_login(network, client):
-    response = client.get(reverse("networks:network_close", args=[network.pk]))
+    response = client.get(reverse("handovers:network_close", args=[network.pk]))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
 def test_reopening_restores_access_to_all_active_members(network, coach, coach_client, guardian, vdab):
     _close(network, coach)
-    url = reverse("networks:network_reopen", args=[network.pk])
+    url = reverse("handovers:network_reopen", args=[network.pk])
     assert coach_client.get(url).status_code == 405
     coach_client.post(url)
     network.refresh_from_db()
@@ -130,7 +130,7 @@ def test_reopening_restores_access_to_all_active_members(network, coach, coach_c
 def test_reopening_when_the_youth_has_another_open_network_gives_a_clear_message(network, coach, coach_client):
     _close(network, coach)
     CareNetworkFactory(youth=network.youth, status=NetworkStatus.ACTIVE)
-    response = coach_client.post(reverse("networks:network_reopen", args=[network.pk]))
+    response = coach_client.post(reverse("handovers:network_reopen", args=[network.pk]))
     messages = [str(message) for message in get_messages(response.wsgi_request)]
     assert any("already has another network that is open" in message for message in messages)
     network.refresh_from_db()
@@ -141,7 +141,7 @@ def test_reopening_when_the_youth_has_another_open_network_gives_a_clear_message
 
 def test_reopen_is_404_for_outsiders_and_former_organisations(network, coach, client, outsider, vdab):
     _close(network, coach)
-    url = reverse("networks:network_reopen", args=[network.pk])
+    url = reverse("handovers:network_reopen", args=[network.pk])
     response = client.post(url)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     for user in (outsider, vdab):
@@ -155,7 +155,7 @@ def test_the_network_page_shows_the_closure_and_the_reopen_button(network, coach
     _close(network, coach)
     page = coach_client.get(reverse("networks:network_detail", args=[network.pk])).content.decode()
     assert "Ahmad werkt nu." in page
-    assert reverse("networks:network_reopen", args=[network.pk]) in page
+    assert reverse("handovers:network_reopen", args=[network.pk]) in page
 
 
 def test_closing_and_reopening_are_in_the_timeline(network, coach):

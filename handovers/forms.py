@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from handovers.models import Handover, HandoverReason
+from handovers.services import handover_leavers_for, joins_without_consent
 from networks.choices import ClosureReason, MemberRole
-from networks.handover import handover_leavers_for, joins_without_consent
 from networks.models import Membership, Supporter
 from zorgnetwerk.forms import ModelChoiceField, PersonNameField
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT

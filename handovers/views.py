@@ -10,15 +10,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from handovers.forms import HandoverDeclineForm, HandoverStartForm, NetworkCloseForm
 from handovers.models import Handover, HandoverStatus
-from networks.access import get_network_for_user, get_open_network_for_user
-from networks.forms_handover import HandoverDeclineForm, HandoverStartForm, NetworkCloseForm
-from networks.handover import (
+from handovers.services import (
     handover_accept,
     handover_decline,
     handover_leavers_for,
@@ -31,18 +30,11 @@ from networks.handover import (
     require_lead_side,
     shared_dossier,
 )
+from handovers.turning18 import transition_checklist
+from networks.access import get_network_for_user, get_open_network_for_user
 from networks.models import CareNetwork, NetworkClosed
-from networks.turning18 import transition_checklist
 
 NETWORK_WITH_ROLES = CareNetwork.objects.select_related("youth", "lead__supporter__organisation")
-
-
-def network_page_url(network: CareNetwork) -> str:
-    """The network page (another feature); the shared dossier while that page does not exist."""
-    try:
-        return reverse("networks:network_detail", args=[network.pk])
-    except NoReverseMatch:
-        return reverse("networks:shared_dossier", args=[network.pk])
 
 
 def _error_text(error: ValidationError) -> str:
@@ -84,12 +76,12 @@ def handover_start_view(request: HttpRequest, pk: int) -> HttpResponse:
                 _("The handover is proposed to %(name)s. Until they accept, nothing changes in the network.")
                 % {"name": handover.successor.full_name},
             )
-            return redirect("networks:handover_detail", pk=handover.pk)
+            return redirect("handovers:handover_detail", pk=handover.pk)
     leavers = list(handover_leavers_for(request.user, network))
     open_actions = open_actions_of(leavers)
     return render(
         request,
-        "networks/handover_form.html",
+        "handovers/handover_form.html",
         {"network": network, "youth": network.youth, "form": form, "open_actions": open_actions},
     )
 
@@ -118,7 +110,7 @@ def _render_handover(request, handover, decline_form, status=200):
     may_decide = handover_may_decide(request.user, handover) and not handover.network.is_closed
     return render(
         request,
-        "networks/handover_detail.html",
+        "handovers/handover_detail.html",
         {
             "handover": handover,
             "network": handover.network,
@@ -145,14 +137,14 @@ def handover_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
     handover = _handover_for(request.user, pk)
     if refusal := _refusal(request, handover):
         messages.error(request, refusal)
-        return redirect("networks:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", pk=handover.pk)
     try:
         handover_accept(handover=handover, by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
-        return redirect("networks:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", pk=handover.pk)
     messages.success(request, _("You are now a member of the network. Welcome!"))
-    return redirect("networks:shared_dossier", pk=handover.network_id)
+    return redirect("handovers:shared_dossier", pk=handover.network_id)
 
 
 @login_required
@@ -161,7 +153,7 @@ def handover_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
     handover = _handover_for(request.user, pk)
     if refusal := _refusal(request, handover):
         messages.error(request, refusal)
-        return redirect("networks:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", pk=handover.pk)
     form = HandoverDeclineForm(request.POST)
     if form.is_valid():
         try:
@@ -171,14 +163,14 @@ def handover_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("You declined the handover. The lead of the network has been told."))
             return redirect(_after_decline_url(request.user, handover))
-        return redirect("networks:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", pk=handover.pk)
     return _render_handover(request, handover, form, status=400)
 
 
 def _after_decline_url(user, handover: Handover) -> str:
     """The lead who answered for a successor without login still reads the handover; the successor does not."""
     if Handover.objects.visible_to(user).filter(pk=handover.pk).exists():
-        return reverse("networks:handover_detail", args=[handover.pk])
+        return reverse("handovers:handover_detail", args=[handover.pk])
     return reverse("dashboard")
 
 
@@ -205,7 +197,7 @@ def transition_checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
     checklist = transition_checklist(network)
     return render(
         request,
-        "networks/handover_transition_checklist.html",
+        "handovers/handover_transition_checklist.html",
         {"network": network, "youth": network.youth, "checklist": checklist, "today": timezone.localdate()},
     )
 
@@ -218,8 +210,8 @@ def transition_checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
 def shared_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
     context = shared_dossier(network)
-    context["network_page_url"] = network_page_url(network)
-    return render(request, "networks/shared_dossier.html", context)
+    context["network_page_url"] = reverse("networks:network_detail", args=[network.pk])
+    return render(request, "handovers/shared_dossier.html", context)
 
 
 @login_required
@@ -261,8 +253,8 @@ def network_close_view(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The network is closed. Only your organisation keeps reading access."))
-            return redirect(network_page_url(network))
-    return render(request, "networks/network_close.html", {"network": network, "youth": network.youth, "form": form})
+            return redirect("networks:network_detail", pk=network.pk)
+    return render(request, "handovers/network_close.html", {"network": network, "youth": network.youth, "form": form})
 
 
 @login_required
@@ -276,4 +268,4 @@ def network_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, _("The network is open again; every member's organisation has its access back."))
-    return redirect(network_page_url(network))
+    return redirect("networks:network_detail", pk=network.pk)

@@ -59,7 +59,7 @@ def closed_org_supporter(db):
 
 
 def _picker(client, network) -> set[int]:
-    response = client.get(reverse("networks:handover_start", args=[network.pk]))
+    response = client.get(reverse("handovers:handover_start", args=[network.pk]))
     assert response.status_code == 200
     return set(response.context["form"].fields["successor"].queryset.values_list("pk", flat=True))
 
@@ -75,7 +75,7 @@ def _start(client, network, coach, **fields):
         "handover_on": timezone.localdate().isoformat(),
         **fields,
     }
-    return client.post(reverse("networks:handover_start", args=[network.pk]), data)
+    return client.post(reverse("handovers:handover_start", args=[network.pk]), data)
 
 
 def test_the_picker_lists_partner_organisations_and_this_youths_family(
@@ -87,7 +87,7 @@ def test_the_picker_lists_partner_organisations_and_this_youths_family(
 
 def test_the_picker_never_lists_another_youths_family(coach_client, network, other_youth_family):
     assert other_youth_family.pk not in _picker(coach_client, network)
-    page = coach_client.get(reverse("networks:handover_start", args=[network.pk])).content.decode()
+    page = coach_client.get(reverse("handovers:handover_start", args=[network.pk])).content.decode()
     assert "Yusuf" not in page
 
 

@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from audit.registry import url_objects
 from handovers.models import Handover, HandoverReason, HandoverStatus
+from handovers.services import handover_accept, handover_decline, handover_start, network_close
 from networks.choices import ClosureReason, MemberRole
-from networks.handover import handover_accept, handover_decline, handover_start, network_close
 from networks.services import sharing_consent_revoke
 from networks.tests.factories import SupporterFactory, UserFactory
 from zorgnetwerk.tests.test_permission_matrix import iter_routes
@@ -32,8 +32,8 @@ NOTE = "Werkt goed met korte afspraken. Let op: examens in juni."
 MEMBER_PAGES = [
     ("youths:youth_detail", "youth"),
     ("networks:network_detail", "network"),
-    ("networks:shared_dossier", "network"),
-    ("networks:transition_checklist", "network"),
+    ("handovers:shared_dossier", "network"),
+    ("handovers:transition_checklist", "network"),
     ("actionplans:plan_detail", "network"),
 ]
 
@@ -85,7 +85,7 @@ def assert_every_network_page_is_404(client, network):
 
 
 def _page(client, handover):
-    return client.get(reverse("networks:handover_detail", args=[handover.pk]))
+    return client.get(reverse("handovers:handover_detail", args=[handover.pk]))
 
 
 # --- the successor before answering -----------------------------------------------------------
@@ -117,7 +117,7 @@ def test_after_declining_the_successor_gets_404_on_the_handover_and_every_networ
 
 def test_declining_on_the_page_leads_the_successor_to_their_dashboard_not_to_a_404(handover, lore, client):
     client.force_login(lore)
-    response = client.post(reverse("networks:handover_decline", args=[handover.pk]), {"reason": "Volzet"})
+    response = client.post(reverse("handovers:handover_decline", args=[handover.pk]), {"reason": "Volzet"})
     assert response.status_code == 302
     assert response.url == reverse("dashboard")
     handover.refresh_from_db()
@@ -150,9 +150,9 @@ def test_once_the_consent_for_the_successors_organisation_is_revoked_the_handove
     sharing_consent_revoke(consent=consent, by=guardian)
     client.force_login(lore)
     assert _page(client, handover).status_code == 404
-    assert client.post(reverse("networks:handover_accept", args=[handover.pk])).status_code == 404
+    assert client.post(reverse("handovers:handover_accept", args=[handover.pk])).status_code == 404
     handover.refresh_from_db()
-    assert handover.status == HandoverStatus.CANCELLED  # networks.handover.handovers_end_with_their_consent
+    assert handover.status == HandoverStatus.CANCELLED  # handovers.services.handovers_end_with_their_consent
 
 
 def test_once_the_leaver_has_left_another_way_the_handover_is_404_for_the_successor(handover, lore, client):

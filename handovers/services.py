@@ -1,12 +1,11 @@
-"""The warm handover (playbook step 5) and closing a network.
+"""The warm handover (playbook step 5), the shared dossier, and closing and reopening a network.
 
 Playbook, step 4: "Er zijn heel vaak wissels bij begeleiders. Dit is één van de redenen om een
 zorgnetwerkje op te zetten: een warme overdracht verzekeren." A leaving member proposes a
 successor with a note; nothing changes for access until the successor accepts.
 
-Actions, barriers and question routes are reached through the reverse relations of
-`Membership` (`actions`, `barriers_helping`, `question_routes`), so this module does not import
-the actionplans app (models point one way: actionplans -> networks).
+The receivers at the end listen to networks.events (connected by importing this module in
+HandoversConfig.ready()).
 """
 
 import datetime
@@ -22,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actionplans.models import MeetingStatus
+from actionplans.models import Action, ActionStatus, BarrierStatus, MeetingStatus, ReferralStatus
 from audit.trail import audited_update
 from handovers.models import Handover, HandoverReason, HandoverStatus
 from networks.access import network_sync_access
@@ -43,10 +42,6 @@ logger = logging.getLogger(__name__)
 
 PLAN_REVIEW_DAYS = 30
 AT_18_REASONS = (HandoverReason.TURNS_18, HandoverReason.SERVICE_ENDS)
-
-# Values of actionplans' status choices, named here so networks does not import actionplans.
-ACTION_OPEN = "open"
-BARRIER_DONE = "removed"
 
 
 # --- who may do what ----------------------------------------------------------------------
@@ -200,7 +195,7 @@ def handover_start(
         % {
             "leaver": leaver.supporter.full_name,
             "initials": network.youth.initials,
-            "url": _absolute(reverse("networks:handover_detail", args=[handover.pk])),
+            "url": _absolute(reverse("handovers:handover_detail", args=[handover.pk])),
         },
         recipients=[successor.email or (successor.user.email if successor.user_id else "")],
     )
@@ -308,8 +303,8 @@ def handover_accept(*, handover: Handover, by) -> Handover:
         )
 
     # Nothing is lost: the leaver's open work moves to the successor, each moved row audited.
-    audited_update(leaver.actions.filter(status=ACTION_OPEN), owner=new_membership)
-    audited_update(leaver.barriers_helping.exclude(status=BARRIER_DONE), helper=new_membership)
+    audited_update(leaver.actions.filter(status=ActionStatus.OPEN), owner=new_membership)
+    audited_update(leaver.barriers_helping.exclude(status=BarrierStatus.REMOVED), helper=new_membership)
     audited_update(leaver.question_routes.all(), member=new_membership)
 
     changed = []
@@ -376,7 +371,7 @@ def handover_decline(*, handover: Handover, reason: str, by) -> Handover:
             "leaver": handover.leaver.supporter.full_name,
             "initials": network.youth.initials,
             "reason": reason,
-            "url": _absolute(reverse("networks:handover_detail", args=[handover.pk])),
+            "url": _absolute(reverse("handovers:handover_detail", args=[handover.pk])),
         },
         recipients=[*_lead_addresses(network), proposer],
     )
@@ -505,25 +500,19 @@ def require_lead_side(user, network: CareNetwork) -> None:
 # --- selectors ----------------------------------------------------------------------------
 
 
-def _action_model():
-    # Reached through the reverse relation, so networks does not import actionplans.
-    return Membership._meta.get_field("actions").related_model
-
-
 def open_actions_of(memberships) -> list:
     """The open actions these members own, shown in the handover so nothing is forgotten (one query)."""
     ids = [membership.pk for membership in memberships]
     if not ids:
         return []
     return list(
-        _action_model()
-        .objects.filter(owner_id__in=ids, status=ACTION_OPEN)
+        Action.objects.filter(owner_id__in=ids, status=ActionStatus.OPEN)
         .select_related("owner__supporter")
         .order_by("deadline", "pk")
     )
 
 
-OPEN_REFERRAL_STATUSES = ("sent", "accepted")
+OPEN_REFERRAL_STATUSES = (ReferralStatus.SENT, ReferralStatus.ACCEPTED)
 
 
 def shared_dossier(network: CareNetwork) -> dict:
@@ -539,8 +528,10 @@ def shared_dossier(network: CareNetwork) -> dict:
     except ObjectDoesNotExist:
         plan = None
     if plan is not None:
-        actions = list(plan.actions.filter(status=ACTION_OPEN).select_related("owner__supporter"))
-        barriers = list(plan.barriers.exclude(status=BARRIER_DONE).select_related("category", "helper__supporter"))
+        actions = list(plan.actions.filter(status=ActionStatus.OPEN).select_related("owner__supporter"))
+        barriers = list(
+            plan.barriers.exclude(status=BarrierStatus.REMOVED).select_related("category", "helper__supporter")
+        )
         referrals = list(
             plan.referrals.filter(status__in=OPEN_REFERRAL_STATUSES).select_related("offer", "referred_by__supporter")
         )
