@@ -1,17 +1,16 @@
 """Dashboard panels of the networks app: the user's own networks."""
 
-from networks import panels_handover
 from networks.models import CareNetwork
 from zorgnetwerk.panel import Panel
 
 
 def panels(user) -> list[Panel]:
     if user.is_advisory:
-        return panels_handover.panels(user)
+        return []
     networks = (
         CareNetwork.objects.visible_to(user)
         .open()
         .select_related("youth")
         .order_by("youth__first_name", "youth__last_name")
     )
-    return [Panel("networks/_dashboard_networks.html", {"networks": networks}, order=10), *panels_handover.panels(user)]
+    return [Panel("networks/_dashboard_networks.html", {"networks": networks}, order=10)]
