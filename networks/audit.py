@@ -9,7 +9,7 @@ which organisation, what, when) that the network lead and admins can read."
   call `record_read(request, obj)` themselves.
 - Writes: model signals record create/update/delete with the NAMES of the changed fields,
   never their values.
-- Logins, failed logins and logouts: auth signals.
+- Logins, failed logins and logouts: auth signals; the second factor: `accounts.signals`.
 
 Rows hold ids, never names or values, so that anonymisation can leave them untouched.
 """
@@ -27,6 +27,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
+from accounts.signals import second_factor_enrolled, second_factor_failed
 from audit.models import AuditEvent
 
 
@@ -564,6 +565,14 @@ def _on_login_failed(sender, credentials, request=None, **kwargs):
     )
 
 
+def _on_second_factor_enrolled(sender, request, user, fields=(), **kwargs):
+    record(Action.OTP_ENROL, request=request, object_type="user", object_id=user.pk, fields=fields)
+
+
+def _on_second_factor_failed(sender, request, user, **kwargs):
+    record(Action.OTP_FAILED, request=request, object_type="user", object_id=user.pk)
+
+
 def end_sessions_of(user) -> int:
     """Log the user out everywhere at once: delete every live session that belongs to them."""
     from django.contrib.sessions.models import Session
@@ -596,3 +605,5 @@ def connect_signals() -> None:
     user_logged_in.connect(_on_login, dispatch_uid="audit-login")
     user_logged_out.connect(_on_logout, dispatch_uid="audit-logout")
     user_login_failed.connect(_on_login_failed, dispatch_uid="audit-login-failed")
+    second_factor_enrolled.connect(_on_second_factor_enrolled, dispatch_uid="audit-otp-enrol")
+    second_factor_failed.connect(_on_second_factor_failed, dispatch_uid="audit-otp-failed")

@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "networks.audit.NoStoreMiddleware",
-    "networks.views_account.RequireSecondFactorMiddleware",
+    "accounts.middleware.RequireSecondFactorMiddleware",
     "networks.audit.AuditReadMiddleware",
     "networks.middleware.NetworkClosedMiddleware",
     "zorgnetwerk.middleware.PDFTooLargeMiddleware",
@@ -108,7 +108,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account before the password is even checked (django-axes).
-    "networks.backends.LockoutBackend",
+    "accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
