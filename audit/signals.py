@@ -10,6 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_init, post_s
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.signals import second_factor_enrolled, second_factor_failed
 from audit.models import AuditEvent
 from audit.trail import IGNORED_FIELDS, Action, client_ip, record, scope_of_instance
 
@@ -116,6 +117,14 @@ def _on_login_failed(sender, credentials, request=None, **kwargs):
     )
 
 
+def _on_second_factor_enrolled(sender, request, user, fields=(), **kwargs):
+    record(Action.OTP_ENROL, request=request, object_type="user", object_id=user.pk, fields=fields)
+
+
+def _on_second_factor_failed(sender, request, user, **kwargs):
+    record(Action.OTP_FAILED, request=request, object_type="user", object_id=user.pk)
+
+
 def end_sessions_of(user) -> int:
     """Log the user out everywhere at once: delete every live session that belongs to them."""
     ended = 0
@@ -137,3 +146,5 @@ def connect_auth() -> None:
     user_logged_in.connect(_on_login, dispatch_uid="audit-login")
     user_logged_out.connect(_on_logout, dispatch_uid="audit-logout")
     user_login_failed.connect(_on_login_failed, dispatch_uid="audit-login-failed")
+    second_factor_enrolled.connect(_on_second_factor_enrolled, dispatch_uid="audit-otp-enrol")
+    second_factor_failed.connect(_on_second_factor_failed, dispatch_uid="audit-otp-failed")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks import views, views_account
+from networks import views
 
 app_name = "networks"
 
@@ -17,14 +17,6 @@ urlpatterns = [
     path("netwerken/<int:pk>/audit/", views.network_audit, name="network_audit"),
 ]
 
-urlpatterns += [
-    path("account/security/", views_account.account_security, name="account_security"),
-    path("account/confirm-password/", views_account.account_reauth, name="account_reauth"),
-    path("account/email/", views_account.account_email_change, name="account_email_change"),
-    path("account/2fa/setup/", views_account.account_otp_setup, name="account_otp_setup"),
-    path("account/2fa/verify/", views_account.account_otp_verify, name="account_otp_verify"),
-    path("account/2fa/backup-codes/", views_account.account_backup_codes, name="account_backup_codes"),
-]
 
 # PDF download of the printable template p.11, the network map (issue 7).
 from networks import pdf_views  # noqa: E402

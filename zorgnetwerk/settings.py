@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "audit.middleware.NoStoreMiddleware",
-    "networks.views_account.RequireSecondFactorMiddleware",
+    "accounts.middleware.RequireSecondFactorMiddleware",
     "audit.middleware.AuditReadMiddleware",
     "networks.middleware.NetworkClosedMiddleware",
     "zorgnetwerk.middleware.PDFTooLargeMiddleware",
@@ -109,7 +109,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account before the password is even checked (django-axes).
-    "networks.backends.LockoutBackend",
+    "accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]

@@ -444,9 +444,9 @@ def test_the_privacy_officer_finds_the_youth_by_name(client, rich_network, priva
     assert LAST not in client.get(url).content.decode()  # nothing before a search
     html = client.get(url, {"q": f"{FIRST.lower()} {LAST}"}).content.decode()
     assert export_urls(rich_network.youth_id)[0] in html and "Kind" not in html
-    assert reverse("privacy:youth_export_search") in client.get(reverse("networks:account_security")).content.decode()
+    assert reverse("privacy:youth_export_search") in client.get(reverse("accounts:account_security")).content.decode()
     client.force_login(outsider)
-    security_page = client.get(reverse("networks:account_security")).content.decode()
+    security_page = client.get(reverse("accounts:account_security")).content.decode()
     assert reverse("privacy:youth_export_search") not in security_page
 
 

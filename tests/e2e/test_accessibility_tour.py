@@ -64,7 +64,7 @@ def test_coach_pages_pass_axe_and_fit_a_phone(page, url, log_in, visit, coach, n
         url("adviesgroep:network_signal_list", network.pk),
         url("adviesgroep:lesson_list"),
         url("youths:templates_index"),
-        url("networks:account_security"),
+        url("accounts:account_security"),
         url("password_change"),
     ]
     for address in pages:

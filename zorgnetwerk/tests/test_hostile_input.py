@@ -251,9 +251,9 @@ NOT_POSTED = {
     "networks:consent_revoke": "revokes the consent the other forms use",
     "actionplans:meeting_cancel": "cancels the meeting the other forms use",
     "password_change": "the account's password, never shown",
-    "networks:account_reauth": "a password, never shown",
-    "networks:account_email_change": "a password and an e-mail address, never shown",
-    "networks:account_otp_setup": "a one-time code, never shown",
+    "accounts:account_reauth": "a password, never shown",
+    "accounts:account_email_change": "a password and an e-mail address, never shown",
+    "accounts:account_otp_setup": "a one-time code, never shown",
 }
 
 

@@ -48,7 +48,7 @@ from networks.models import Note, SharingConsent
 
 # URL names that are not pages about anybody's data, with the reason they are left out.
 EXCLUDED = {
-    "login": "the login page is public (tested in networks/tests/test_security.py)",
+    "login": "the login page is public (tested in accounts/tests/test_login_security.py)",
     "logout": "POST-only logout (Django's own view)",
     "password_reset": "public password reset (Django's own view)",
     "password_reset_done": "public password reset (Django's own view)",
@@ -126,12 +126,12 @@ KIND_OF = {
     "password_change": "anybody",
     "password_change_done": "anybody",
     "dashboard": "anybody",
-    "networks:account_security": "anybody",
-    "networks:account_reauth": "anybody",
-    "networks:account_email_change": "anybody",
-    "networks:account_otp_setup": "anybody",
-    "networks:account_otp_verify": "otp_verify",
-    "networks:account_backup_codes": "post_only_before_login",
+    "accounts:account_security": "anybody",
+    "accounts:account_reauth": "anybody",
+    "accounts:account_email_change": "anybody",
+    "accounts:account_otp_setup": "anybody",
+    "accounts:account_otp_verify": "otp_verify",
+    "accounts:account_backup_codes": "post_only_before_login",
     "networks:network_map_blank_pdf": "anybody",
     "youths:youth_list": "anybody",
     "youths:youth_create": "not_advisory",

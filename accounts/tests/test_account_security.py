@@ -14,8 +14,8 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.tests.test_login_security import confirmed_device, current_code, password_login
 from conftest import PASSWORD
-from networks.tests.test_security import confirmed_device, current_code, password_login
 
 
 @pytest.fixture
@@ -36,11 +36,11 @@ def backup_codes_only(user) -> StaticDevice:
 def test_a_user_with_only_backup_codes_cannot_enrol_a_phone_with_the_password_alone(client, coach, require_2fa):
     backup_codes_only(coach)
     password_login(client, coach)
-    response = client.get(reverse("networks:account_otp_setup"))
+    response = client.get(reverse("accounts:account_otp_setup"))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("networks:account_otp_verify"))
-    posted = client.post(reverse("networks:account_otp_setup"), {"token": "123456"})
-    assert posted.status_code == 302 and posted.url.startswith(reverse("networks:account_otp_verify"))
+    assert response.url.startswith(reverse("accounts:account_otp_verify"))
+    posted = client.post(reverse("accounts:account_otp_setup"), {"token": "123456"})
+    assert posted.status_code == 302 and posted.url.startswith(reverse("accounts:account_otp_verify"))
     assert not TOTPDevice.objects.filter(user=coach).exists()
 
 
@@ -50,26 +50,26 @@ def test_a_user_with_only_backup_codes_enrols_a_phone_after_a_code_and_the_passw
     static = backup_codes_only(coach)
     password_login(client, coach)
     code = static.token_set.get().token
-    assert client.post(reverse("networks:account_otp_verify"), {"token": code}).status_code == 302
-    asks_password = client.get(reverse("networks:account_otp_setup"))
-    assert asks_password.status_code == 302 and asks_password.url.startswith(reverse("networks:account_reauth"))
-    client.post(reverse("networks:account_reauth"), {"password": PASSWORD})
-    assert client.get(reverse("networks:account_otp_setup")).status_code == 200
+    assert client.post(reverse("accounts:account_otp_verify"), {"token": code}).status_code == 302
+    asks_password = client.get(reverse("accounts:account_otp_setup"))
+    assert asks_password.status_code == 302 and asks_password.url.startswith(reverse("accounts:account_reauth"))
+    client.post(reverse("accounts:account_reauth"), {"password": PASSWORD})
+    assert client.get(reverse("accounts:account_otp_setup")).status_code == 200
     device = TOTPDevice.objects.get(user=coach, confirmed=False)
-    assert client.post(reverse("networks:account_otp_setup"), {"token": current_code(device)}).status_code == 200
+    assert client.post(reverse("accounts:account_otp_setup"), {"token": current_code(device)}).status_code == 200
     assert TOTPDevice.objects.get(pk=device.pk).confirmed
 
 
 def test_a_user_without_any_device_may_enrol_a_phone_with_the_password(client, coach, require_2fa):
     password_login(client, coach)
-    assert client.get(reverse("networks:account_otp_setup")).status_code == 200
+    assert client.get(reverse("accounts:account_otp_setup")).status_code == 200
 
 
 def test_backup_codes_come_from_django_otp_with_more_than_32_bits(client, coach):
     confirmed_device(coach)
     client.force_login(coach)
-    client.post(reverse("networks:account_reauth"), {"password": PASSWORD})
-    codes = client.post(reverse("networks:account_backup_codes")).context["codes"]
+    client.post(reverse("accounts:account_reauth"), {"password": PASSWORD})
+    codes = client.post(reverse("accounts:account_backup_codes")).context["codes"]
     assert len(codes) == 10 and len(set(codes)) == 10
     alphabet = set("abcdefghijklmnopqrstuvwxyz234567")  # base32, as StaticToken.random_token() writes
     for code in codes:
@@ -84,8 +84,8 @@ def test_backup_codes_come_from_django_otp_with_more_than_32_bits(client, coach)
 @pytest.mark.parametrize(
     ("url_name", "data"),
     [
-        ("networks:account_reauth", {}),
-        ("networks:account_email_change", {"email": "new@atheneum.example"}),
+        ("accounts:account_reauth", {}),
+        ("accounts:account_email_change", {"email": "new@atheneum.example"}),
     ],
 )
 def test_the_sixth_wrong_reconfirmation_locks_the_account_and_ends_the_session(client, coach, settings, url_name, data):
@@ -110,7 +110,7 @@ def test_a_locked_account_cannot_reconfirm_even_with_the_right_password(client, 
     other = client.__class__()
     for _attempt in range(6):
         password_login(other, coach, "wrong password")
-    response = client.post(reverse("networks:account_reauth"), {"password": PASSWORD})
+    response = client.post(reverse("accounts:account_reauth"), {"password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
     assert "reauth_at" not in client.session
@@ -118,7 +118,7 @@ def test_a_locked_account_cannot_reconfirm_even_with_the_right_password(client, 
 
 def test_the_right_password_still_confirms(client, coach):
     client.force_login(coach)
-    response = client.post(reverse("networks:account_reauth"), {"password": PASSWORD})
-    assert response.status_code == 302 and response.url == reverse("networks:account_security")
+    response = client.post(reverse("accounts:account_reauth"), {"password": PASSWORD})
+    assert response.status_code == 302 and response.url == reverse("accounts:account_security")
     assert "reauth_at" in client.session
     assert not AccessAttempt.objects.exists()

@@ -1,5 +1,4 @@
-"""Login security: the second factor, lockout after wrong passwords, sessions, re-authentication,
-and guardian's traps (a global permission grants nothing).
+"""Login security: the second factor, lockout after wrong passwords, sessions, re-authentication.
 
 How we know test_an_admin_can_unlock_in_django_admin can fail (tried, then restored): without the
 admin's confirmed "delete selected" POST the last login answers 429; with
@@ -12,7 +11,6 @@ import pytest
 from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Permission
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +19,6 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import PASSWORD
-from networks.models import CareNetwork, NetworkGroupObjectPermission, NetworkUserObjectPermission
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -55,36 +52,36 @@ def test_a_login_without_second_factor_reaches_no_page_when_2fa_is_required(clie
     for url in [
         reverse("dashboard"),
         reverse("networks:network_detail", kwargs={"pk": network.pk}),
-        reverse("networks:account_security"),
+        reverse("accounts:account_security"),
         reverse("password_change"),
         reverse("admin:index"),
     ]:
         response = client.get(url)
         assert response.status_code == 302, url
-        assert response.url.startswith(reverse("networks:account_otp_setup")), url
+        assert response.url.startswith(reverse("accounts:account_otp_setup")), url
 
 
 def test_a_user_with_a_device_is_sent_to_enter_a_code_not_to_enrol_a_new_phone(client, coach, require_2fa):
     confirmed_device(coach)
     client.force_login(coach)
-    assert client.get(reverse("dashboard")).url.startswith(reverse("networks:account_otp_verify"))
+    assert client.get(reverse("dashboard")).url.startswith(reverse("accounts:account_otp_verify"))
     # Someone who only knows the password cannot add their own phone.
-    response = client.get(reverse("networks:account_otp_setup"))
-    assert response.url.startswith(reverse("networks:account_otp_verify"))
+    response = client.get(reverse("accounts:account_otp_setup"))
+    assert response.url.startswith(reverse("accounts:account_otp_verify"))
     assert TOTPDevice.objects.filter(user=coach).count() == 1
 
 
 def test_setting_up_the_app_shows_a_qr_code_and_backup_codes_once(client, coach, require_2fa, no_throttle):
     client.force_login(coach)
-    page = client.get(reverse("networks:account_otp_setup"))
+    page = client.get(reverse("accounts:account_otp_setup"))
     assert page.status_code == 200
     assert b"<svg" in page.content and b"<script" not in page.content.split(b"<svg", 1)[1].split(b"</svg>")[0]
     device = TOTPDevice.objects.get(user=coach, confirmed=False)
 
-    wrong = client.post(reverse("networks:account_otp_setup"), {"token": "000000"})
+    wrong = client.post(reverse("accounts:account_otp_setup"), {"token": "000000"})
     assert wrong.status_code == 200 and not TOTPDevice.objects.get(pk=device.pk).confirmed
 
-    done = client.post(reverse("networks:account_otp_setup"), {"token": current_code(device)})
+    done = client.post(reverse("accounts:account_otp_setup"), {"token": current_code(device)})
     assert done.status_code == 200
     assert len(done.context["codes"]) == 10
     assert TOTPDevice.objects.get(pk=device.pk).confirmed
@@ -96,11 +93,11 @@ def test_password_then_code_logs_in(client, coach, require_2fa, no_throttle):
     device = confirmed_device(coach)
     response = password_login(client, coach)
     assert response.status_code == 302
-    assert client.get(reverse("dashboard")).url.startswith(reverse("networks:account_otp_verify"))
+    assert client.get(reverse("dashboard")).url.startswith(reverse("accounts:account_otp_verify"))
 
-    bad = client.post(reverse("networks:account_otp_verify"), {"token": "123456"})
+    bad = client.post(reverse("accounts:account_otp_verify"), {"token": "123456"})
     assert bad.status_code == 200 and "token" in bad.context["form"].errors
-    good = client.post(reverse("networks:account_otp_verify"), {"token": current_code(device)})
+    good = client.post(reverse("accounts:account_otp_verify"), {"token": current_code(device)})
     assert good.status_code == 302
     assert client.get(reverse("dashboard")).status_code == 200
 
@@ -110,12 +107,12 @@ def test_a_backup_code_works_once(client, coach, require_2fa):
     static = StaticDevice.objects.create(user=coach, name="backup", confirmed=True)
     static.token_set.create(token="abcd1234")
     password_login(client, coach)
-    assert client.post(reverse("networks:account_otp_verify"), {"token": "abcd 1234"}).status_code == 302
+    assert client.post(reverse("accounts:account_otp_verify"), {"token": "abcd 1234"}).status_code == 302
     assert client.get(reverse("dashboard")).status_code == 200
 
     client.logout()
     password_login(client, coach)
-    reused = client.post(reverse("networks:account_otp_verify"), {"token": "abcd1234"})
+    reused = client.post(reverse("accounts:account_otp_verify"), {"token": "abcd1234"})
     assert reused.status_code == 200
     assert client.get(reverse("dashboard")).status_code == 302
 
@@ -123,8 +120,8 @@ def test_a_backup_code_works_once(client, coach, require_2fa):
 def test_a_wrong_code_makes_the_next_try_wait(client, coach, require_2fa):
     device = confirmed_device(coach)
     password_login(client, coach)
-    client.post(reverse("networks:account_otp_verify"), {"token": "000000"})
-    too_soon = client.post(reverse("networks:account_otp_verify"), {"token": current_code(device)})
+    client.post(reverse("accounts:account_otp_verify"), {"token": "000000"})
+    too_soon = client.post(reverse("accounts:account_otp_verify"), {"token": current_code(device)})
     assert too_soon.status_code == 200
     assert client.get(reverse("dashboard")).status_code == 302
 
@@ -133,7 +130,7 @@ def test_verify_refuses_a_next_url_on_another_site(client, coach, require_2fa):
     device = confirmed_device(coach)
     password_login(client, coach)
     response = client.post(
-        reverse("networks:account_otp_verify"), {"token": current_code(device), "next": "https://evil.example/"}
+        reverse("accounts:account_otp_verify"), {"token": current_code(device), "next": "https://evil.example/"}
     )
     assert response.status_code == 302
     assert response.url == reverse("dashboard")
@@ -236,7 +233,7 @@ def test_deactivating_a_user_ends_their_sessions_at_once(client, coach, guardian
 
 
 def test_changing_the_email_address_asks_for_the_password(coach_client, coach):
-    url = reverse("networks:account_email_change")
+    url = reverse("accounts:account_email_change")
     assert coach_client.get(url).status_code == 200
     refused = coach_client.post(url, {"email": "new@atheneum.example", "password": "not it"})
     assert refused.status_code == 200 and "password" in refused.context["form"].errors
@@ -251,7 +248,7 @@ def test_changing_the_email_address_asks_for_the_password(coach_client, coach):
 
 def test_changing_the_email_address_to_one_in_use_is_refused(coach_client, coach, guardian):
     response = coach_client.post(
-        reverse("networks:account_email_change"), {"email": guardian.email.upper(), "password": PASSWORD}
+        reverse("accounts:account_email_change"), {"email": guardian.email.upper(), "password": PASSWORD}
     )
     assert response.status_code == 200 and "email" in response.context["form"].errors
 
@@ -271,75 +268,31 @@ def test_changing_the_password_asks_for_the_old_one(coach_client, coach):
 def test_replacing_the_second_factor_asks_for_the_password(client, coach, require_2fa):
     device = confirmed_device(coach)
     password_login(client, coach)
-    client.post(reverse("networks:account_otp_verify"), {"token": current_code(device)})
-    response = client.get(reverse("networks:account_otp_setup"))
-    assert response.status_code == 302 and response.url.startswith(reverse("networks:account_reauth"))
+    client.post(reverse("accounts:account_otp_verify"), {"token": current_code(device)})
+    response = client.get(reverse("accounts:account_otp_setup"))
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:account_reauth"))
 
-    assert client.post(reverse("networks:account_reauth"), {"password": "wrong"}).status_code == 200
+    assert client.post(reverse("accounts:account_reauth"), {"password": "wrong"}).status_code == 200
     confirmed = client.post(
-        reverse("networks:account_reauth"), {"password": PASSWORD, "next": reverse("networks:account_otp_setup")}
+        reverse("accounts:account_reauth"), {"password": PASSWORD, "next": reverse("accounts:account_otp_setup")}
     )
-    assert confirmed.url == reverse("networks:account_otp_setup")
-    assert client.get(reverse("networks:account_otp_setup")).status_code == 200
+    assert confirmed.url == reverse("accounts:account_otp_setup")
+    assert client.get(reverse("accounts:account_otp_setup")).status_code == 200
 
 
 def test_new_backup_codes_ask_for_the_password_and_are_post_only(client, coach):
     confirmed_device(coach)
     client.force_login(coach)
-    url = reverse("networks:account_backup_codes")
+    url = reverse("accounts:account_backup_codes")
     assert client.get(url).status_code == 405
     response = client.post(url)
-    assert response.status_code == 302 and response.url.startswith(reverse("networks:account_reauth"))
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:account_reauth"))
     assert not StaticDevice.objects.filter(user=coach).exists()
-    client.post(reverse("networks:account_reauth"), {"password": PASSWORD})
+    client.post(reverse("accounts:account_reauth"), {"password": PASSWORD})
     assert len(client.post(url).context["codes"]) == 10
 
 
 def test_account_pages_need_a_login(client):
-    for name in ["networks:account_security", "networks:account_email_change", "networks:account_otp_setup"]:
+    for name in ["accounts:account_security", "accounts:account_email_change", "accounts:account_otp_setup"]:
         response = client.get(reverse(name))
         assert response.status_code == 302 and response.url.startswith(reverse("login"))
-
-
-# --- guardian's traps --------------------------------------------------------------------------
-
-
-def test_a_global_permission_grants_no_network(client, network, outsider, youth):
-    """Guardian's trap: a model-wide view/change permission must not open anyone's network."""
-    global_perms = Permission.objects.filter(
-        content_type__app_label="networks", codename__in=["view_carenetwork", "change_carenetwork"]
-    )
-    outsider.organisation.group.permissions.add(*global_perms)
-    outsider.user_permissions.add(*global_perms)
-    assert not CareNetwork.objects.visible_to(outsider).filter(pk=network.pk).exists()
-    client.force_login(outsider)
-    assert client.get(reverse("networks:network_detail", kwargs={"pk": network.pk})).status_code == 404
-
-    from zorgnetwerk.tests.test_permission_matrix import list_page_urls
-
-    for url in list_page_urls():
-        response = client.get(url)
-        assert response.status_code in (200, 302, 403, 404, 405), url
-        assert youth.last_name.encode() not in response.content, f"{url} shows a youth of another organisation"
-
-
-def test_permission_rows_die_with_their_network(network):
-    assert NetworkGroupObjectPermission.objects.filter(content_object=network).exists()
-    network_id = network.pk
-    network.delete()
-    assert not NetworkGroupObjectPermission.objects.filter(content_object_id=network_id).exists()
-    assert not NetworkUserObjectPermission.objects.filter(content_object_id=network_id).exists()
-
-
-def test_the_demo_data_gives_nobody_a_global_permission_on_guarded_models(db, settings):
-    """Object permissions are the only way in: no group or user holds a model-wide one (except the
-    privacy officers' export permission, which opens the export and nothing else)."""
-    from django.contrib.auth.models import Permission
-    from django.core.management import call_command
-
-    settings.DEBUG = True  # seed_demo refuses to run otherwise
-    call_command("seed_demo", verbosity=0)
-    guarded = ["carenetwork", "youth", "actionplan", "intake", "note", "meeting", "handover"]
-    held = Permission.objects.filter(content_type__model__in=guarded).exclude(codename="export_youth_data")
-    assert not held.filter(group__isnull=False).exists()
-    assert not held.filter(user__isnull=False).exists()

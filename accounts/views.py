@@ -1,20 +1,13 @@
-"""Account security: the second factor (TOTP with backup codes), and asking for the password
-again before a sensitive change (e-mail address, second factor, backup codes).
+"""The account pages: the overview of login and security, asking for the password again, the
+e-mail address, and the second factor (TOTP with backup codes)."""
 
-When settings.REQUIRE_2FA is on, `RequireSecondFactorMiddleware` sends a user who logged in
-with a password but not yet with a second factor to set one up or to enter a code, before any
-other page.
-"""
-
-import time
-from functools import wraps
+from base64 import b32encode
 from urllib.parse import urlencode
 
 import segno
-from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, logout, update_session_auth_hash
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -24,100 +17,17 @@ from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import User
-from audit.trail import Action, record
+from accounts.forms import EmailChangeForm, PasswordConfirmForm, TokenForm
+from accounts.reauth import password_confirmed_now, password_recently_confirmed, recent_password_required
+from accounts.signals import second_factor_enrolled, second_factor_failed
 
-REAUTH_SESSION_KEY = "reauth_at"
-REAUTH_SECONDS = 5 * 60
 BACKUP_CODE_COUNT = 10
-
-
-# --- middleware -------------------------------------------------------------------------------
-
-
-class RequireSecondFactorMiddleware:
-    """With REQUIRE_2FA on, a logged-in user without a verified second factor sees only the
-    pages to set one up or to enter a code (and logout, language, privacy)."""
-
-    OPEN_URL_NAMES = {
-        "networks:account_otp_setup",
-        "networks:account_otp_verify",
-        "logout",
-        "login",
-        "set_language",
-        "privacy:privacy_page",
-    }
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.REQUIRE_2FA:
-            return None
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
-        if request.resolver_match and request.resolver_match.view_name in self.OPEN_URL_NAMES:
-            return None
-        target = "networks:account_otp_verify" if user_has_device(user) else "networks:account_otp_setup"
-        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
-
-
-# --- asking for the password again ---------------------------------------------------------------
-
-
-def password_recently_confirmed(request) -> bool:
-    confirmed_at = request.session.get(REAUTH_SESSION_KEY)
-    return confirmed_at is not None and time.time() - confirmed_at < REAUTH_SECONDS
-
-
-def recent_password_required(view):
-    """The view runs only if the user typed their password in the last five minutes."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not password_recently_confirmed(request):
-            # After a POST the way back is the overview page, where the user presses again.
-            back = request.get_full_path() if request.method == "GET" else reverse("networks:account_security")
-            query = urlencode({"next": back})
-            return redirect(f"{reverse('networks:account_reauth')}?{query}")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-class PasswordConfirmForm(forms.Form):
-    """The password typed again, checked like a login so that django-axes counts every wrong one."""
-
-    password = forms.CharField(
-        label=gettext_lazy("Your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    def __init__(self, *args, request, **kwargs):
-        self.request = request
-        self.user = request.user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        # Through authenticate(), not check_password(): axes' backend refuses a locked-out account
-        # and its user_login_failed handler counts the failure, so AXES_FAILURE_LIMIT applies here too.
-        confirmed = authenticate(self.request, username=self.user.get_username(), password=password)
-        if confirmed is None or confirmed.pk != self.user.pk:
-            raise forms.ValidationError(_("That is not your password."))
-        return password
 
 
 def _locked_out(request) -> bool:
@@ -141,14 +51,14 @@ def _safe_next(request, default: str) -> str:
 def account_reauth(request: HttpRequest) -> HttpResponse:
     form = PasswordConfirmForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
-        request.session[REAUTH_SESSION_KEY] = time.time()
-        return redirect(_safe_next(request, reverse("networks:account_security")))
+        password_confirmed_now(request)
+        return redirect(_safe_next(request, reverse("accounts:account_security")))
     if _locked_out(request):
         return redirect("login")
     return render(
         request,
-        "registration/reauth.html",
-        {"form": form, "next": _safe_next(request, reverse("networks:account_security"))},
+        "accounts/account_reauth.html",
+        {"form": form, "next": _safe_next(request, reverse("accounts:account_security"))},
     )
 
 
@@ -161,25 +71,13 @@ def account_security(request: HttpRequest) -> HttpResponse:
     static = StaticDevice.objects.filter(user=user, name="backup").first()
     return render(
         request,
-        "registration/account_security.html",
+        "accounts/account_security.html",
         {
             "has_totp": TOTPDevice.objects.filter(user=user, confirmed=True).exists(),
             "backup_codes_left": static.token_set.count() if static else 0,
             "require_2fa": settings.REQUIRE_2FA,
         },
     )
-
-
-class EmailChangeForm(PasswordConfirmForm):
-    email = forms.EmailField(label=gettext_lazy("New e-mail address"), max_length=254)
-
-    field_order = ["email", "password"]
-
-    def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
-            raise forms.ValidationError(_("Another account already uses this e-mail address."))
-        return email
 
 
 @login_required
@@ -192,25 +90,13 @@ def account_email_change(request: HttpRequest) -> HttpResponse:
         user.save(update_fields=["email"])
         update_session_auth_hash(request, user)
         messages.success(request, _("Your e-mail address has been changed."))
-        return redirect("networks:account_security")
+        return redirect("accounts:account_security")
     if _locked_out(request):
         return redirect("login")
-    return render(request, "registration/email_change.html", {"form": form})
+    return render(request, "accounts/account_email_change.html", {"form": form})
 
 
 # --- the second factor -----------------------------------------------------------------------
-
-
-class TokenForm(forms.Form):
-    token = forms.CharField(
-        label=gettext_lazy("Code"),
-        max_length=16,
-        help_text=gettext_lazy("The six digits in your authenticator app, or one of your backup codes."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-    )
-
-    def clean_token(self):
-        return "".join(self.cleaned_data["token"].split())
 
 
 def qr_svg(data: str) -> str:
@@ -237,9 +123,9 @@ def account_otp_setup(request: HttpRequest) -> HttpResponse:
     has_confirmed = user_has_device(user, confirmed=True)
     if has_confirmed and not user.is_verified():
         # Someone with only the password must not be able to enrol their own phone.
-        return redirect(f"{reverse('networks:account_otp_verify')}?{urlencode({'next': request.get_full_path()})}")
+        return redirect(f"{reverse('accounts:account_otp_verify')}?{urlencode({'next': request.get_full_path()})}")
     if has_confirmed and not password_recently_confirmed(request):
-        return redirect(f"{reverse('networks:account_reauth')}?{urlencode({'next': request.get_full_path()})}")
+        return redirect(f"{reverse('accounts:account_reauth')}?{urlencode({'next': request.get_full_path()})}")
 
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
     if device is None:
@@ -253,15 +139,17 @@ def account_otp_setup(request: HttpRequest) -> HttpResponse:
                 device.save(update_fields=["confirmed"])
                 codes = _new_backup_codes(user)
             otp_login(request, device)
-            record(Action.OTP_ENROL, request=request, object_type="user", object_id=user.pk)
-            return render(request, "registration/backup_codes.html", {"codes": codes, "next": _safe_next(request, "")})
+            second_factor_enrolled.send(sender=TOTPDevice, request=request, user=user)
+            return render(
+                request, "accounts/account_backup_codes.html", {"codes": codes, "next": _safe_next(request, "")}
+            )
         form.add_error(
             "token",
             _("This code is not right. Check the time on your phone, wait a few seconds and try again."),
         )
     return render(
         request,
-        "registration/otp_setup.html",
+        "accounts/account_otp_setup.html",
         {
             "form": form,
             "qr_svg": qr_svg(device.config_url),
@@ -272,8 +160,6 @@ def account_otp_setup(request: HttpRequest) -> HttpResponse:
 
 
 def _base32_secret(device: TOTPDevice) -> str:
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode()
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
@@ -286,14 +172,14 @@ def account_otp_verify(request: HttpRequest) -> HttpResponse:
     if user.is_verified():
         return redirect(next_url)
     if not user_has_device(user):
-        return redirect(f"{reverse('networks:account_otp_setup')}?{urlencode({'next': next_url})}")
+        return redirect(f"{reverse('accounts:account_otp_setup')}?{urlencode({'next': next_url})}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             return redirect(next_url)
-        record(Action.OTP_FAILED, request=request, object_type="user", object_id=user.pk)
+        second_factor_failed.send(sender=TOTPDevice, request=request, user=user)
         form.add_error(
             "token",
             _(
@@ -301,7 +187,7 @@ def account_otp_verify(request: HttpRequest) -> HttpResponse:
                 "After a wrong code, wait a few seconds before you try again."
             ),
         )
-    return render(request, "registration/otp_verify.html", {"form": form, "next": next_url})
+    return render(request, "accounts/account_otp_verify.html", {"form": form, "next": next_url})
 
 
 @require_POST
@@ -311,7 +197,7 @@ def account_backup_codes(request: HttpRequest) -> HttpResponse:
     """New backup codes replace all old ones; shown once."""
     if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         messages.error(request, _("Set up an authenticator app first."))
-        return redirect("networks:account_security")
+        return redirect("accounts:account_security")
     codes = _new_backup_codes(request.user)
-    record(Action.OTP_ENROL, request=request, object_type="user", object_id=request.user.pk, fields=["backup_codes"])
-    return render(request, "registration/backup_codes.html", {"codes": codes, "next": ""})
+    second_factor_enrolled.send(sender=StaticDevice, request=request, user=request.user, fields=["backup_codes"])
+    return render(request, "accounts/account_backup_codes.html", {"codes": codes, "next": ""})
