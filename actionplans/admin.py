@@ -6,6 +6,7 @@ from actionplans.models import (
     Barrier,
     BarrierCategory,
     Evaluation,
+    Meeting,
     Offer,
     PlanVersion,
     QuestionRoute,
@@ -86,3 +87,12 @@ class ReminderSentAdmin(admin.ModelAdmin):
     list_display = ["user", "day", "item_count", "sent_at"]
     list_filter = ["day"]
     readonly_fields = ["user", "day", "item_count", "sent_at"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "network", "status", "starts_at", "location"]
+    list_filter = ["status"]
+    raw_id_fields = ["network", "organiser"]
+    filter_horizontal = ["invited", "attended"]
+    list_select_related = ["network__youth"]

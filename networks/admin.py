@@ -18,7 +18,6 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from actionplans.models import Meeting
 from networks.models import (
     CareNetwork,
     Membership,
@@ -196,15 +195,6 @@ class MembershipAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     def has_end_permission(self, request):
         return request.user.has_perm("networks.change_membership")
-
-
-@admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "network", "status", "starts_at", "location"]
-    list_filter = ["status"]
-    raw_id_fields = ["network", "organiser"]
-    filter_horizontal = ["invited", "attended"]
-    list_select_related = ["network__youth"]
 
 
 class SharingConsentAdminForm(forms.ModelForm):

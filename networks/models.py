@@ -112,6 +112,10 @@ class CareNetworkQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=NetworkStatus.CLOSED)
 
+    def youth_ids(self):
+        """The ids of these networks' youths, to filter a youth's own records by (one subquery)."""
+        return self.values("youth_id")
+
     def led_by(self, user):
         """The networks whose lead (trekker) is this user in person, while that membership lasts."""
         if not getattr(user, "is_authenticated", False):

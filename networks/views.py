@@ -30,7 +30,6 @@ from networks.services import (
     sharing_consent_give,
     sharing_consent_revoke,
 )
-from youths.models import Youth
 
 # From this age the network page reminds to involve the supporters who appear at 18.
 AGE_FOR_ADULT_SUPPORT_REMINDER = 17
@@ -160,8 +159,12 @@ def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "networks/membership_confirm_end.html", {**context, "form": form})
 
 
-def _youth_for_user(user, pk) -> Youth:
-    return get_object_or_404(Youth.objects.visible_to(user), pk=pk)
+def _youth_for_user(user, youth_pk):
+    """The youth of a network the user may see; 404 otherwise."""
+    network = CareNetwork.objects.visible_to(user).filter(youth_id=youth_pk).select_related("youth").first()
+    if network is None:
+        raise Http404
+    return network.youth
 
 
 @login_required
@@ -220,7 +223,7 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     """
     consent = get_object_or_404(
         SharingConsent.objects.active()
-        .filter(youth__in=Youth.objects.visible_to(request.user))
+        .filter(youth_id__in=CareNetwork.objects.visible_to(request.user).youth_ids())
         .select_related("organisation", "youth"),
         pk=pk,
     )
@@ -245,7 +248,7 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
                 _("The consent to share with %(organisation)s was revoked; %(count)d membership(s) ended.")
                 % {"organisation": consent.organisation.name, "count": len(ended)},
             )
-            if Youth.objects.visible_to(request.user).filter(pk=youth.pk).exists():
+            if CareNetwork.objects.visible_to(request.user).filter(youth=youth).exists():
                 return redirect("networks:consent_list", youth_pk=youth.pk)
             messages.info(request, _("Your organisation no longer has access to this youth."))
             return redirect("dashboard")
