@@ -8,7 +8,7 @@ The personas (DESIGN.md, STYLE.md habit 8):
 - advisor: Marie, member of the advisory group;
 - admin: a superuser who works in Django admin.
 
-Personas at the edges (issue 13), each outside the network unless a handover brings them in:
+Personas at the edges, each outside the network unless a handover brings them in:
 - staff_user: Wim, staff (may log in to Django admin) but no superuser and no organisation;
 - advisor_with_org: Ines, advisory-group member who also works at Stad Gent, not in the network;
 - successor: Nina, job coach at Jobteam Gent; with `pending_handover` she is the proposed
@@ -207,7 +207,7 @@ def successor_after_handover(network, coach):
 
 @pytest.fixture
 def privacy_officer(db):
-    """Petra holds the privacy officer's permission to export a youth's data (DESIGN.md, issue 13)."""
+    """Petra holds the privacy officer's permission to export a youth's data (DESIGN.md)."""
     from django.contrib.auth.models import Permission
 
     permission = Permission.objects.get(content_type__app_label="youths", codename="export_youth_data")

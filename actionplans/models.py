@@ -118,6 +118,18 @@ class Meeting(models.Model):
     def __str__(self):
         return _("Round table of %(date)s") % {"date": timezone.localtime(self.starts_at).date()}
 
+    @property
+    def is_planned(self) -> bool:
+        return self.status == MeetingStatus.PLANNED
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == MeetingStatus.HELD
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
+
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
@@ -408,6 +420,15 @@ class Referral(models.Model):
 
     def __str__(self):
         return str(self.offer or self.partner)
+
+    @property
+    def is_waiting(self) -> bool:
+        """Sent, or accepted and not yet done: its status can still move on."""
+        return self.status in (ReferralStatus.SENT, ReferralStatus.ACCEPTED)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == ReferralStatus.DONE
 
     @property
     def partner_name(self) -> str:

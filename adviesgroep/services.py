@@ -117,13 +117,7 @@ def signal_answer(*, signal: Signal, text: str, by) -> Advice:
 
 
 def _lead_email(network) -> str:
-    lead = network.lead
-    if lead is None:
-        return ""
-    supporter = lead.supporter
-    if supporter.user_id and supporter.user.email:
-        return supporter.user.email
-    return supporter.email
+    return network.lead.supporter.mail_address if network.lead is not None else ""
 
 
 def _mail_advice(*, signal: Signal, advice: Advice, recipient: str) -> None:

@@ -1,7 +1,7 @@
 """Synthetic data at the scale of all of Flanders, for the benchmark (`make bench`).
 
 Every person and organisation here is made up ("(fictional)" in organisation names, e-mail
-addresses under `scale.example`). Proportions follow issue 10: ~300 organisations, ~10 members
+addresses under `scale.example`). Proportions: ~300 organisations, ~10 members
 per network, ~3 round tables and a plan with actions (at most 3 open), barriers and referrals
 per network, about one signal per five networks, and ~40 audit rows per network.
 

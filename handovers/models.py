@@ -139,3 +139,12 @@ class Handover(models.Model):
             "leaver": self.leaver.supporter,
             "successor": self.successor,
         }
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for the successor's answer."""
+        return self.status == HandoverStatus.PROPOSED
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.status == HandoverStatus.ACCEPTED

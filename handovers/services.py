@@ -109,7 +109,7 @@ def _lead_addresses(network: CareNetwork) -> list[str]:
     if lead is None:
         return []
     supporter = lead.supporter
-    return [supporter.email or (supporter.user.email if supporter.user_id else "")]
+    return [supporter.mail_address]
 
 
 # --- services -----------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def handover_start(
             "initials": network.youth.initials,
             "url": _absolute(reverse("handovers:handover_detail", args=[handover.pk])),
         },
-        recipients=[successor.email or (successor.user.email if successor.user_id else "")],
+        recipients=[successor.mail_address],
     )
     return handover
 

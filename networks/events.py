@@ -2,8 +2,7 @@
 
 Amsterdam's Signals habit (STYLE.md): a lower module publishes Django signals and the module
 above it reacts, wired in `AppConfig.ready()`. handovers.services listens, so a handover waiting
-for an answer ends when its leaver leaves another way or its consent is revoked (issue 13:
-"handovers end cleanly").
+for an answer ends when its leaver leaves another way or its consent is revoked.
 """
 
 from django.dispatch import Signal

@@ -57,8 +57,8 @@ class SupporterChoiceField(ModelChoiceField):
 class MembershipForm(forms.Form):
     """Add a member: an existing supporter, or a new one made in the same form.
 
-    An organisation joins only with the youth's consent to share information with it
-    (issue 3); the form asks for that consent when it is not yet recorded.
+     An organisation joins only with the youth's consent to share information with it
+    ; the form asks for that consent when it is not yet recorded.
     """
 
     supporter = SupporterChoiceField(

@@ -78,6 +78,13 @@ class Supporter(models.Model):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def mail_address(self) -> str:
+        """Where mail for this supporter goes: the address the network knows, else their login's ("" if none)."""
+        if self.email:
+            return self.email
+        return self.user.email if self.user_id else ""
+
 
 class NetworkClosed(Exception):
     """Raised when someone tries to change a closed network (shown as a message, see networks.middleware)."""
@@ -204,6 +211,14 @@ class CareNetwork(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == NetworkStatus.CLOSED
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == NetworkStatus.ACTIVE
+
+    @property
+    def is_preparing(self) -> bool:
+        return self.status == NetworkStatus.PREPARING
 
     def is_led_by(self, user) -> bool:
         """The user is the network's lead (trekker) in person: "the supporter who keeps the network going"."""

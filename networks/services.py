@@ -245,7 +245,7 @@ def _mail_removed_member(*, membership: Membership, by, reason: str) -> None:
             address
             for address in (
                 getattr(organisation, "email", ""),
-                supporter.email or (supporter.user.email if supporter.user_id else ""),
+                supporter.mail_address,
             )
             if address
         }
@@ -317,7 +317,7 @@ def supporter_save(*, supporter: Supporter, by=None) -> Supporter:
     return supporter
 
 
-# --- Steps 1 and 2 (issue 3): consent to share, activation, network details, new members ---
+# --- Steps 1 and 2: consent to share, activation, network details, new members ---
 
 
 def network_missing_sectors(*, memberships) -> list[str]:

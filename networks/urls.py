@@ -18,7 +18,7 @@ urlpatterns = [
 ]
 
 
-# PDF download of the printable template p.11, the network map (issue 7).
+# PDF download of the printable template p.11, the network map.
 from networks import pdf_views  # noqa: E402
 
 urlpatterns += [

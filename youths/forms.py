@@ -40,7 +40,7 @@ class YouthForm(forms.ModelForm):
             del self.fields["residence_status"]
 
     def clean_birth_year_estimated(self):
-        """A year a person can have been born in; 10000 would crash the age calculation (issue 13)."""
+        """A year a person can have been born in; 10000 would crash the age calculation."""
         year = self.cleaned_data.get("birth_year_estimated")
         this_year = timezone.localdate().year
         if year is not None and not (EARLIEST_BIRTH_YEAR <= year <= this_year):

@@ -14,7 +14,7 @@ urlpatterns = [
     path("eerste-gesprek/<int:pk>/wijzigen/", views.intake_update_view, name="intake_update"),
 ]
 
-# PDF downloads of the printable templates p.9 and p.10, and the page with the blank ones (issue 7).
+# PDF downloads of the printable templates p.9 and p.10, and the page with the blank ones.
 from youths import pdf_views  # noqa: E402
 
 urlpatterns += [

@@ -1,7 +1,7 @@
-"""Account security holes of issue 13: backup codes are a second factor too, backup codes come from
+"""Account security holes: backup codes are a second factor too, backup codes come from
 django-otp's own generator, and typing the password again is counted like a login (django-axes).
 
-How these tests were shown to fail (issue 13): with `account_otp_setup` counting only TOTP devices
+How these tests were shown to fail: with `account_otp_setup` counting only TOTP devices
 again, the enrolment test gets the setup page instead of the code page; with `secrets.token_hex(4)`
 back, the backup-code test sees 32-bit codes; with `check_password` back in `PasswordConfirmForm`,
 the sixth wrong re-confirmation is not refused and the session stays; without `logout()` in

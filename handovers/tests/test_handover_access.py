@@ -1,4 +1,4 @@
-"""Handovers end cleanly: who reads a handover, in each of its states (issue 13).
+"""Handovers end cleanly: who reads a handover, in each of its states.
 
 The rule lives in one place, `Handover.objects.visible_to`: the network's members read every
 handover of it; the proposed successor reads it only while it waits for their answer (and the
@@ -135,7 +135,7 @@ def test_when_the_network_closes_the_cancelled_handover_is_404_for_the_successor
 
 @pytest.mark.parametrize("status", [s for s in HandoverStatus.values if s != HandoverStatus.PROPOSED])
 def test_in_every_other_state_the_successor_reads_the_handover_only_as_a_member(handover, lore, client, status):
-    """Cancelled, declined, withdrawn (issue 15 adds it) or accepted without a membership: 404."""
+    """Cancelled, declined, withdrawn or accepted without a membership: 404."""
     handover.status = status
     handover.save(update_fields=["status"])
     client.force_login(lore)

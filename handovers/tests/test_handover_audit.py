@@ -1,4 +1,4 @@
-"""Bulk changes of audited models are audited like any other change (issue 13).
+"""Bulk changes of audited models are audited like any other change.
 
 `handover_accept` moves the leaver's open actions, barriers and question routes to the successor
 in bulk; `network_close` cancels the pending handovers. Each moved or cancelled row gets the

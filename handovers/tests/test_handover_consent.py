@@ -1,4 +1,4 @@
-"""The consent recorded for a proposed handover ends with it (issue 13).
+"""The consent recorded for a proposed handover ends with it.
 
 Proposing a successor from an organisation new to the network records the youth's consent to
 share with that organisation. When the handover is declined or cancelled (or withdrawn) the

@@ -1,4 +1,4 @@
-"""A handover waiting for an answer ends when its reason to exist ends (issue 13).
+"""A handover waiting for an answer ends when its reason to exist ends.
 
 When the leaver leaves another way, or the youth revokes the consent for the successor's
 organisation, the proposal can no longer be accepted: it is cancelled (on the timeline, and the

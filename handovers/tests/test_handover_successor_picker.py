@@ -1,4 +1,4 @@
-"""The successor picker lists only supporters the user may know (issue 13).
+"""The successor picker lists only supporters the user may know.
 
 Narrowed like the add-member form: supporters of active partner organisations, and the family
 and volunteers of this youth. Never the family of another youth, also after that youth's erasure.

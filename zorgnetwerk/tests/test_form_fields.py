@@ -1,12 +1,12 @@
 """Every model-choice field of every form of the project refuses an id beyond the integer range as
-an invalid choice (issue 13: 2**70 in the signal form was a server error on SQLite), and the
+an invalid choice (2**70 in the signal form was a server error on SQLite), and the
 estimated birth year has a clear range.
 
 The forms are found, not listed: every module of the project apps is imported and every Form
 and ModelForm class defined there is checked, in its class fields and, where its constructor's
 arguments can be given, in the fields its `__init__` adds or replaces.
 
-How these tests were shown to fail (issue 13): with `_pk_out_of_range` returning False, the
+How these tests were shown to fail: with `_pk_out_of_range` returning False, the
 multiple-choice field tests and the posts of 2**70 as a signal category fail (OverflowError on
 SQLite; a single id is already answered by Django's own IntegerFieldOverflow lookup, so those
 tests stay green and guard the behaviour); with `forms.ModelChoiceField` back in

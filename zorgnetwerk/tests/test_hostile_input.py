@@ -14,7 +14,7 @@ escaped, never as a tag.
 Deterministic: this test failed about one run in seven on the same code because every run drew
 a new random seed (`database=None`, no seed), and some seeds, not others, posted an id beyond
 the integer range ("99999999999999999999999999") to the signal form's categories, a real bug
-(OverflowError on SQLite, issue 13). Now the hypothesis profile "ci" (conftest.py) fixes the
+(OverflowError on SQLite). Now the hypothesis profile "ci" (conftest.py) fixes the
 seed and replays the committed examples in zorgnetwerk/tests/hypothesis-examples/ read-only;
 the overflow and a birth year of 10000 stay in FIXED_EXAMPLES, posted on every run. `make fuzz` runs
 profile "fuzz": a new seed each run, many examples, and every failure it finds is saved in that
@@ -214,9 +214,9 @@ def world(network, coach, guardian, vdab, pending_handover):
 
 # Values that once broke a form, posted on every run: (url name, {field: value}, reason).
 FIXED_EXAMPLES = [
-    ("youths:youth_create", {"birth_year_estimated": "10000", "birth_date": ""}, "issue 13: a birth year of 10000"),
-    ("youths:youth_update", {"birth_year_estimated": "10000", "birth_date": ""}, "issue 13: a birth year of 10000"),
-    ("adviesgroep:signal_create", {"categories": "99999999999999999999999999"}, "issue 13: an id beyond the range"),
+    ("youths:youth_create", {"birth_year_estimated": "10000", "birth_date": ""}, "a birth year of 10000"),
+    ("youths:youth_update", {"birth_year_estimated": "10000", "birth_date": ""}, "a birth year of 10000"),
+    ("adviesgroep:signal_create", {"categories": "99999999999999999999999999"}, "an id beyond the range"),
 ]
 
 
