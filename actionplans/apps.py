@@ -20,12 +20,10 @@ class ActionplansConfig(AppConfig):
         from audit.registry import register
 
         register(ActionPlan, network="network_id", url_names=("plan",))
-        register(Action, network="plan__network_id", url_words=("acties",))
-        register(Barrier, network="plan__network_id", url_words=("drempels", "drempel"))
-        register(Referral, network="plan__network_id", url_words=("doorverwijzingen",))
-        register(QuestionRoute, network="plan__network_id", url_names=("question",), url_words=("vraag-wie",))
-        register(Meeting, network="network_id", url_words=("rondetafels",))
-        register(Evaluation, network="network_id", write_audited=False, url_words=("evaluaties",))
-        register(
-            PlanVersion, network="plan__network_id", write_audited=False, url_names=("version",), url_words=("versies",)
-        )
+        register(Action, network="plan__network_id")
+        register(Barrier, network="plan__network_id")
+        register(Referral, network="plan__network_id")
+        register(QuestionRoute, network="plan__network_id", url_names=("question",))
+        register(Meeting, network="network_id")
+        register(Evaluation, network="network_id", write_audited=False)
+        register(PlanVersion, network="plan__network_id", write_audited=False, url_names=("version",))

@@ -12,6 +12,6 @@ class AdviesgroepConfig(AppConfig):
 
         # Named by URLs, but not a youth's record: signals are pseudonymised, lessons and
         # policy feedback hold no youth.
-        register(Signal, read_audited=False, write_audited=False, url_words=("signalen",))
-        register(Lesson, read_audited=False, write_audited=False, url_words=("kennisbank",))
-        register(PolicyFeedback, read_audited=False, write_audited=False, url_names=("policy",), url_words=("beleid",))
+        register(Signal, read_audited=False, write_audited=False)
+        register(Lesson, read_audited=False, write_audited=False)
+        register(PolicyFeedback, read_audited=False, write_audited=False, url_names=("policy",))

@@ -121,7 +121,7 @@ def _lead_email(network) -> str:
 
 
 def _mail_advice(*, signal: Signal, advice: Advice, recipient: str) -> None:
-    link = settings.SITE_URL + reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk})
+    link = settings.SITE_URL + reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk})
     # No youth's name in the mail: only the kind of signal, its date and a link behind the login.
     context = {"signal": signal, "advice": advice, "link": link}
     send_mail(

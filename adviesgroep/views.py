@@ -63,8 +63,8 @@ def may_see_stats(user) -> bool:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def signal_create(request: HttpRequest, network_id: int) -> HttpResponse:
-    network = get_open_network_for_user(request.user, network_id, queryset=CareNetwork.objects.select_related("youth"))
+def signal_create(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, network_pk, queryset=CareNetwork.objects.select_related("youth"))
     if request.method == "POST":
         form = SignalForm(request.POST, network=network, user=request.user)
         if form.is_valid():
@@ -85,7 +85,7 @@ def signal_create(request: HttpRequest, network_id: int) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Your signal was sent to the advisory group."))
-                return redirect("adviesgroep:signal_detail", pk=signal.pk)
+                return redirect("adviesgroep:signal_detail", signal_pk=signal.pk)
     else:
         initial = selectors.signal_prefill(network=network, user=request.user, kind=request.GET.get("kind", ""))
         form = SignalForm(initial=initial, network=network, user=request.user)
@@ -94,13 +94,13 @@ def signal_create(request: HttpRequest, network_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def signal_from_barrier(request: HttpRequest, barrier_id: int) -> HttpResponse:
+def signal_from_barrier(request: HttpRequest, barrier_pk: int) -> HttpResponse:
     """One click on a barrier in the plan: the signal form, filled in from that barrier (nothing saved yet)."""
     barrier = get_object_or_404(
         Barrier.objects.filter(plan__network__in=CareNetwork.objects.visible_to(request.user)).select_related(
             "category", "plan__network__youth"
         ),
-        pk=barrier_id,
+        pk=barrier_pk,
     )
     network = barrier.plan.network.require_open()
     initial = selectors.signal_prefill(network=network, user=request.user, barrier=barrier)
@@ -110,20 +110,20 @@ def signal_from_barrier(request: HttpRequest, barrier_id: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def network_signal_list(request: HttpRequest, network_id: int) -> HttpResponse:
-    network = get_network_for_user(request.user, network_id)
+def network_signal_list(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_network_for_user(request.user, network_pk)
     page = Paginator(selectors.network_signals(network), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "adviesgroep/signal_network_list.html", {"network": network, "page_obj": page})
 
 
 @login_required
 @require_GET
-def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def signal_detail(request: HttpRequest, signal_pk: int) -> HttpResponse:
     signal = get_object_or_404(
         Signal.objects.visible_to(request.user)
         .select_related("reviewer", "sent_by__organisation", "network", "source_barrier__category")
         .prefetch_related("categories", Prefetch("advice", queryset=Advice.objects.select_related("by"))),
-        pk=pk,
+        pk=signal_pk,
     )
     context = {"signal": signal}
     if request.user.is_advisory:
@@ -145,34 +145,34 @@ def _advisory_signal(request, pk) -> Signal:
 
 @advisory_required
 @require_POST
-def signal_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    signal = _advisory_signal(request, pk)
+def signal_assign(request: HttpRequest, signal_pk: int) -> HttpResponse:
+    signal = _advisory_signal(request, signal_pk)
     form = ReviewerForm(request.POST)
     if form.is_valid():
         services.signal_assign_reviewer(signal=signal, reviewer=form.cleaned_data["reviewer"], by=request.user)
         messages.success(request, _("The reviewer was saved."))
     else:
         messages.error(request, _("Choose a member of the advisory group."))
-    return redirect("adviesgroep:signal_detail", pk=signal.pk)
+    return redirect("adviesgroep:signal_detail", signal_pk=signal.pk)
 
 
 @advisory_required
 @require_POST
-def signal_status(request: HttpRequest, pk: int) -> HttpResponse:
-    signal = _advisory_signal(request, pk)
+def signal_status(request: HttpRequest, signal_pk: int) -> HttpResponse:
+    signal = _advisory_signal(request, signal_pk)
     form = StatusForm(request.POST)
     if form.is_valid():
         services.signal_set_status(signal=signal, status=form.cleaned_data["status"], by=request.user)
         messages.success(request, _("The status was saved."))
     else:
         messages.error(request, _("Choose a status."))
-    return redirect("adviesgroep:signal_detail", pk=signal.pk)
+    return redirect("adviesgroep:signal_detail", signal_pk=signal.pk)
 
 
 @advisory_required
 @require_POST
-def signal_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    signal = _advisory_signal(request, pk)
+def signal_answer(request: HttpRequest, signal_pk: int) -> HttpResponse:
+    signal = _advisory_signal(request, signal_pk)
     form = AdviceForm(request.POST, signal=signal)
     if form.is_valid():
         try:
@@ -181,7 +181,7 @@ def signal_answer(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Your advice was sent to the network."))
-            return redirect("adviesgroep:signal_detail", pk=signal.pk)
+            return redirect("adviesgroep:signal_detail", signal_pk=signal.pk)
     signal = get_object_or_404(
         Signal.objects.select_related("reviewer", "sent_by__organisation", "network").prefetch_related(
             "categories", Prefetch("advice", queryset=Advice.objects.select_related("by"))
@@ -306,15 +306,15 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def lesson_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    lesson = get_object_or_404(Lesson.objects.prefetch_related("categories").select_related("created_by"), pk=pk)
+def lesson_detail(request: HttpRequest, lesson_pk: int) -> HttpResponse:
+    lesson = get_object_or_404(Lesson.objects.prefetch_related("categories").select_related("created_by"), pk=lesson_pk)
     return render(request, "adviesgroep/lesson_detail.html", {"lesson": lesson})
 
 
 @advisory_required
 @require_http_methods(["GET", "POST"])
-def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    lesson = get_object_or_404(Lesson, pk=pk) if pk else Lesson()
+def lesson_edit(request: HttpRequest, lesson_pk: int | None = None) -> HttpResponse:
+    lesson = get_object_or_404(Lesson, pk=lesson_pk) if lesson_pk else Lesson()
     if request.method == "POST":
         form = LessonForm(request.POST, instance=lesson, user=request.user)
         if form.is_valid():
@@ -326,11 +326,11 @@ def lesson_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 messages.success(request, _("The lesson was saved in the knowledge base."))
-                return redirect("adviesgroep:lesson_detail", pk=lesson.pk)
+                return redirect("adviesgroep:lesson_detail", lesson_pk=lesson.pk)
     else:
         initial = {}
         source = request.GET.get("signal", "")
-        if not pk and source.isdigit():
+        if not lesson_pk and source.isdigit():
             signal = Signal.objects.filter(pk=int(source)).prefetch_related("categories").first()
             if signal is not None:
                 initial = {

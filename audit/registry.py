@@ -2,7 +2,7 @@
 
 A registration says where a record's scope is found (the network or the youth it belongs to,
 so that the lead's audit page and the export find its events), whether reading its pages and
-changing it are audited, and by which English names and Dutch path words the URLs name it.
+changing it are audited, and by which names URL keyword arguments name it (`<name>_pk`).
 The trail itself knows no app above it.
 """
 
@@ -26,7 +26,6 @@ class Registration:
     read_audited: bool
     write_audited: bool
     url_names: tuple[str, ...]
-    url_words: tuple[str, ...]
 
     @property
     def model_name(self) -> str:
@@ -53,16 +52,13 @@ def register(
     read_audited: bool = True,
     write_audited: bool = True,
     url_names: tuple[str, ...] = (),
-    url_words: tuple[str, ...] = (),
 ) -> Registration:
     """Make the audit trail know `model`.
 
     `network` or `youth`: where its scope is found. `read_audited`: a page that names one is a
     read of a youth's record. `write_audited`: its creates, changes and deletes are recorded
-    (with the names of the changed fields, never their values). `url_names`: the English words
-    besides its model name by which URLs name it, in kwargs (`<name>_pk`, `<name>_id`) and as
-    the first word of a URL name (`plan_detail`). `url_words`: the Dutch path words before a
-    bare `<int:pk>` (`netwerken/<int:pk>/`).
+    (with the names of the changed fields, never their values). `url_names`: the words
+    besides its model name by which URL keyword arguments name it (`network_pk` for CareNetwork).
     """
     if network is not None and youth is not None:
         raise ValueError(f"{model._meta.label}: a record belongs to a network or to a youth, not both.")
@@ -73,14 +69,13 @@ def register(
         read_audited=read_audited,
         write_audited=write_audited,
         url_names=tuple(url_names),
-        url_words=tuple(url_words),
     )
     for known in _registry.values():
         if known.model is model:
             continue
         if known.model_name == registration.model_name:
             raise ValueError(f"{model._meta.label}: {known.model._meta.label} is audited under the same name.")
-        shared = set(known.url_names + known.url_words) & set(registration.url_names + registration.url_words)
+        shared = {known.model_name, *known.url_names} & {registration.model_name, *registration.url_names}
         if shared:
             raise ValueError(f"{model._meta.label}: URLs already name {known.model._meta.label} {sorted(shared)}.")
     _registry[registration.model_name] = registration
@@ -112,38 +107,17 @@ def _model_named(word: str) -> str | None:
     return None
 
 
-def _model_of_path_word(word: str) -> str | None:
-    for found in _registry.values():
-        if word in found.url_words:
-            return found.model_name
-    return None
-
-
-def _model_for_pk(route: str, key: str, url_name: str) -> str | None:
-    """A bare `pk` is named by the path word before it (`netwerken/<int:pk>/`), else by the URL name."""
-    segments = route.split("/")
-    for index, segment in enumerate(segments):
-        names_key = segment.startswith("<") and segment.strip("<>").split(":")[-1] == key
-        if names_key and index > 0:
-            model_name = _model_of_path_word(segments[index - 1])
-            if model_name:
-                return model_name
-    return _model_named((url_name or "").split("_")[0])
-
-
 def url_objects(route: str, url_name: str, kwargs: dict) -> dict[str, str]:
-    """{model name: id} of the objects a URL names, in the order of its kwargs.
+    """{model name: id} of the objects a URL names by `<name>_pk` kwargs, in their order.
 
-    Kwargs say it in English (`network_pk`, `youth_id`); kwargs it cannot place are left out.
+    Every URL names its records so (zorgnetwerk/tests/test_url_kwargs.py); kwargs it cannot
+    place are left out.
     """
     found = {}
     for key, value in kwargs.items():
-        if key in ("pk", "id"):
-            model_name = _model_for_pk(route or "", key, url_name)
-        elif key.endswith(("_id", "_pk")):
-            model_name = _model_named(key.rsplit("_", 1)[0])
-        else:
+        if not key.endswith("_pk"):
             continue
+        model_name = _model_named(key.removesuffix("_pk"))
         if model_name:
             found[model_name] = str(value)
     return found

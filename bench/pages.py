@@ -21,8 +21,8 @@ class Page:
 PAGES = (
     Page("dashboard", "dashboard", "coach"),
     Page("youth list (coach in 20 networks)", "youths:youth_list", "coach"),
-    Page("youth dossier", "youths:youth_detail", "coach", lambda c: {"pk": c["network"].youth_id}),
-    Page("network page (25 members)", "networks:network_detail", "coach", lambda c: {"pk": c["network"].pk}),
+    Page("youth dossier", "youths:youth_detail", "coach", lambda c: {"youth_pk": c["network"].youth_id}),
+    Page("network page (25 members)", "networks:network_detail", "coach", lambda c: {"network_pk": c["network"].pk}),
     Page("action plan", "actionplans:plan_detail", "coach", lambda c: {"network_pk": c["network"].pk}),
     Page("advisory inbox", "adviesgroep:inbox", "advisor"),
     Page("advisory aggregation", "adviesgroep:aggregation", "advisor"),

@@ -10,5 +10,5 @@ class HandoversConfig(AppConfig):
         from audit.registry import register
         from handovers.models import Handover
 
-        register(Handover, network="network_id", url_words=("overdrachten",))
+        register(Handover, network="network_id")
         from handovers import services  # noqa: F401  (its receivers listen to networks.events)

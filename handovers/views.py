@@ -46,8 +46,8 @@ def _error_text(error: ValidationError) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def handover_start_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_open_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+def handover_start_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES)
     form = HandoverStartForm(request.POST or None, network=network, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -76,7 +76,7 @@ def handover_start_view(request: HttpRequest, pk: int) -> HttpResponse:
                 _("The handover is proposed to %(name)s. Until they accept, nothing changes in the network.")
                 % {"name": handover.successor.full_name},
             )
-            return redirect("handovers:handover_detail", pk=handover.pk)
+            return redirect("handovers:handover_detail", handover_pk=handover.pk)
     leavers = list(handover_leavers_for(request.user, network))
     open_actions = open_actions_of(leavers)
     return render(
@@ -100,8 +100,8 @@ def _handover_for(user, pk: int) -> Handover:
 
 @login_required
 @require_http_methods(["GET"])
-def handover_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    handover = _handover_for(request.user, pk)
+def handover_detail(request: HttpRequest, handover_pk: int) -> HttpResponse:
+    handover = _handover_for(request.user, handover_pk)
     return _render_handover(request, handover, HandoverDeclineForm())
 
 
@@ -133,27 +133,27 @@ def _refusal(request, handover: Handover) -> str | None:
 
 @login_required
 @require_POST
-def handover_accept_view(request: HttpRequest, pk: int) -> HttpResponse:
-    handover = _handover_for(request.user, pk)
+def handover_accept_view(request: HttpRequest, handover_pk: int) -> HttpResponse:
+    handover = _handover_for(request.user, handover_pk)
     if refusal := _refusal(request, handover):
         messages.error(request, refusal)
-        return redirect("handovers:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", handover_pk=handover.pk)
     try:
         handover_accept(handover=handover, by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
-        return redirect("handovers:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", handover_pk=handover.pk)
     messages.success(request, _("You are now a member of the network. Welcome!"))
-    return redirect("handovers:shared_dossier", pk=handover.network_id)
+    return redirect("handovers:shared_dossier", network_pk=handover.network_id)
 
 
 @login_required
 @require_POST
-def handover_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
-    handover = _handover_for(request.user, pk)
+def handover_decline_view(request: HttpRequest, handover_pk: int) -> HttpResponse:
+    handover = _handover_for(request.user, handover_pk)
     if refusal := _refusal(request, handover):
         messages.error(request, refusal)
-        return redirect("handovers:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", handover_pk=handover.pk)
     form = HandoverDeclineForm(request.POST)
     if form.is_valid():
         try:
@@ -163,7 +163,7 @@ def handover_decline_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("You declined the handover. The lead of the network has been told."))
             return redirect(_after_decline_url(request.user, handover))
-        return redirect("handovers:handover_detail", pk=handover.pk)
+        return redirect("handovers:handover_detail", handover_pk=handover.pk)
     return _render_handover(request, handover, form, status=400)
 
 
@@ -179,8 +179,8 @@ def _after_decline_url(user, handover: Handover) -> str:
 
 @login_required
 @require_POST
-def plan_review_done_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_open_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+def plan_review_done_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES)
     require_lead_side(request.user, network)
     network_plan_review_done(network=network, by=request.user)
     messages.success(request, _("Thank you: the plan review is recorded."))
@@ -192,8 +192,8 @@ def plan_review_done_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def transition_checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+def transition_checklist_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES)
     checklist = transition_checklist(network)
     return render(
         request,
@@ -207,8 +207,8 @@ def transition_checklist_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def shared_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
+def shared_dossier_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
     context = shared_dossier(network)
     context["network_page_url"] = reverse("networks:network_detail", args=[network.pk])
     return render(request, "handovers/shared_dossier.html", context)
@@ -216,11 +216,11 @@ def shared_dossier_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET"])
-def shared_dossier_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
+def shared_dossier_pdf_view(request: HttpRequest, network_pk: int) -> HttpResponse:
     from audit.trail import Action, record_read
     from zorgnetwerk.pdf import pdf_filename, pdf_response, render_pdf
 
-    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
+    network = get_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
     context = shared_dossier(network)
     context.update(
         today=timezone.localdate(),
@@ -237,8 +237,8 @@ def shared_dossier_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def network_close_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_open_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+def network_close_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES)
     require_lead_side(request.user, network)
     form = NetworkCloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -253,14 +253,14 @@ def network_close_view(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The network is closed. Only your organisation keeps reading access."))
-            return redirect("networks:network_detail", pk=network.pk)
+            return redirect("networks:network_detail", network_pk=network.pk)
     return render(request, "handovers/network_close.html", {"network": network, "youth": network.youth, "form": form})
 
 
 @login_required
 @require_POST
-def network_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_network_for_user(request.user, pk, queryset=NETWORK_WITH_ROLES)
+def network_reopen_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES)
     require_lead_side(request.user, network)
     try:
         network_reopen(network=network, by=request.user)
@@ -268,4 +268,4 @@ def network_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, _("The network is open again; every member's organisation has its access back."))
-    return redirect("networks:network_detail", pk=network.pk)
+    return redirect("networks:network_detail", network_pk=network.pk)

@@ -10,7 +10,7 @@ class NetworksConfig(AppConfig):
         from audit.registry import register
         from networks.models import CareNetwork, Membership, Note, SharingConsent
 
-        register(CareNetwork, network="pk", url_names=("network",), url_words=("netwerken", "netwerk"))
-        register(Membership, network="network_id", url_names=("member",), url_words=("lidmaatschappen",))
-        register(Note, network="network_id", url_words=("notities",))
-        register(SharingConsent, youth="youth_id", url_names=("consent",), url_words=("toestemmingen",))
+        register(CareNetwork, network="pk", url_names=("network",))
+        register(Membership, network="network_id", url_names=("member",))
+        register(Note, network="network_id")
+        register(SharingConsent, youth="youth_id", url_names=("consent",))

@@ -16,5 +16,5 @@ class NetworkClosedMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, NetworkClosed):
             messages.error(request, str(exception))
-            return redirect("networks:network_detail", pk=exception.network.pk)
+            return redirect("networks:network_detail", network_pk=exception.network.pk)
         return None

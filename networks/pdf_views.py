@@ -116,9 +116,9 @@ def network_map_context(network) -> dict:
 
 @login_required
 @require_GET
-def network_map_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def network_map_pdf(request: HttpRequest, network_pk: int) -> HttpResponse:
     """p.11 filled: the eco-map of the network and its active members."""
-    network = get_network_for_user(request.user, pk, queryset=CareNetwork.objects.select_related("youth"))
+    network = get_network_for_user(request.user, network_pk, queryset=CareNetwork.objects.select_related("youth"))
     context = network_map_context(network)
     pdf = render_pdf(NETWORK_MAP_TEMPLATE, context, request=request)
     record_read(request, network, action=Action.PDF)

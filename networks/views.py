@@ -41,10 +41,10 @@ def _error_text(error: ValidationError) -> str:
 
 
 @login_required
-def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def network_detail(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_network_for_user(
         request.user,
-        pk,
+        network_pk,
         queryset=CareNetwork.objects.select_related(
             "youth", "lead__supporter", "continuity_figure__supporter", "next_contact_by__supporter"
         ),
@@ -76,9 +76,9 @@ def network_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def network_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+def network_update_view(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_open_network_for_user(
-        request.user, pk, queryset=CareNetwork.objects.select_related("youth", "lead__supporter")
+        request.user, network_pk, queryset=CareNetwork.objects.select_related("youth", "lead__supporter")
     )
     form = NetworkForm(request.POST or None, instance=network, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -88,21 +88,21 @@ def network_update_view(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, _error_text(error))
         else:
             messages.success(request, _("The network was saved."))
-            return redirect("networks:network_detail", pk=network.pk)
+            return redirect("networks:network_detail", network_pk=network.pk)
     return render(request, "networks/network_form.html", {"form": form, "network": network, "youth": network.youth})
 
 
 @login_required
 @require_POST
-def network_activate_view(request: HttpRequest, pk: int) -> HttpResponse:
-    network = get_open_network_for_user(request.user, pk)
+def network_activate_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    network = get_open_network_for_user(request.user, network_pk)
     try:
         network_activate(network=network, by=request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
         messages.success(request, _("The network is active."))
-    return redirect("networks:network_detail", pk=network.pk)
+    return redirect("networks:network_detail", network_pk=network.pk)
 
 
 @login_required
@@ -116,12 +116,12 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("%(name)s joined the network.") % {"name": membership.supporter.full_name})
-            return redirect("networks:network_detail", pk=network.pk)
+            return redirect("networks:network_detail", network_pk=network.pk)
     return render(request, "networks/membership_form.html", {"form": form, "network": network, "youth": network.youth})
 
 
 @login_required
-def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_end_view(request: HttpRequest, membership_pk: int) -> HttpResponse:
     """GET asks for confirmation (and a reason when required); POST ends the membership.
 
     Outsiders get 404; a member who may not end this membership gets a clear refusal (403).
@@ -130,7 +130,7 @@ def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
         Membership.objects.active()
         .filter(network__in=CareNetwork.objects.visible_to(request.user))
         .select_related("supporter__organisation", "network__youth", "network__lead__supporter"),
-        pk=pk,
+        pk=membership_pk,
     )
     network = get_open_network_for_user(request.user, membership.network_id)
     context = {"membership": membership, "network": membership.network, "youth": membership.network.youth}
@@ -153,7 +153,7 @@ def membership_end_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s left the network.") % {"name": membership.supporter.full_name})
             if user_may_see_network(request.user, network):
-                return redirect("networks:network_detail", pk=network.pk)
+                return redirect("networks:network_detail", network_pk=network.pk)
             messages.info(request, _("Your organisation no longer has access to this network."))
             return redirect("dashboard")
     return render(request, "networks/membership_confirm_end.html", {**context, "form": form})
@@ -216,7 +216,7 @@ def consent_create(request: HttpRequest, youth_pk: int) -> HttpResponse:
 
 
 @login_required
-def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def consent_revoke(request: HttpRequest, consent_pk: int) -> HttpResponse:
     """GET shows what revoking means (a clear warning); POST revokes and ends the organisation's access.
 
     Outsiders get 404; a member who may not revoke this consent gets a clear refusal (403).
@@ -225,7 +225,7 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
         SharingConsent.objects.active()
         .filter(youth_id__in=CareNetwork.objects.visible_to(request.user).youth_ids())
         .select_related("organisation", "youth"),
-        pk=pk,
+        pk=consent_pk,
     )
     youth = consent.youth
     affected = (
@@ -256,9 +256,9 @@ def consent_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def note_create(request: HttpRequest, network_id: int) -> HttpResponse:
+def note_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     """Add a note to the network; 'only my organisation' hides its text from the others."""
-    network = get_open_network_for_user(request.user, network_id, queryset=CareNetwork.objects.select_related("youth"))
+    network = get_open_network_for_user(request.user, network_pk, queryset=CareNetwork.objects.select_related("youth"))
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         note = form.save(commit=False)
@@ -270,7 +270,7 @@ def note_create(request: HttpRequest, network_id: int) -> HttpResponse:
         else:
             note.save()
             messages.success(request, _("The note was added."))
-            return redirect("networks:network_detail", pk=network.pk)
+            return redirect("networks:network_detail", network_pk=network.pk)
     return render(
         request,
         "networks/note_form.html",
@@ -286,9 +286,9 @@ def _lead_network_or_404(user, pk) -> CareNetwork:
 
 
 @login_required
-def network_audit(request: HttpRequest, pk: int) -> HttpResponse:
+def network_audit(request: HttpRequest, network_pk: int) -> HttpResponse:
     """The network's audit trail, for its lead only (everyone else: 404)."""
-    network = _lead_network_or_404(request.user, pk)
+    network = _lead_network_or_404(request.user, network_pk)
     events = AuditEvent.objects.filter(
         Q(network_id=network.pk) | Q(network_id__isnull=True, youth_id=network.youth_id)
     ).order_by("-at", "-pk")

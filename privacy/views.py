@@ -33,9 +33,9 @@ def _youth_for_export(user, pk) -> Youth:
 
 @login_required
 @require_POST
-def youth_export(request: HttpRequest, youth_id: int) -> HttpResponse:
+def youth_export(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """Right of access: everything about one youth as a ZIP (JSON and the PDFs); logged."""
-    youth = _youth_for_export(request.user, youth_id)
+    youth = _youth_for_export(request.user, youth_pk)
     data = youth_export_zip(youth=youth)
     record(Action.EXPORT, request=request, object_type="youth", object_id=youth.pk, youth_id=youth.pk)
     request._audit_recorded = True
@@ -60,7 +60,7 @@ def youth_export_search(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def youth_export_page(request: HttpRequest, youth_id: int) -> HttpResponse:
+def youth_export_page(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """The privacy officer's page for one youth's export (what is in the ZIP, and the button)."""
-    youth = _youth_for_export(request.user, youth_id)
+    youth = _youth_for_export(request.user, youth_pk)
     return render(request, "privacy/youth_export.html", {"youth": youth})

@@ -10,5 +10,5 @@ class YouthsConfig(AppConfig):
         from audit.registry import register
         from youths.models import Intake, Youth
 
-        register(Youth, youth="pk", url_words=("jongeren", "jongere"))
-        register(Intake, youth="youth_id", url_words=("eerste-gesprek",))
+        register(Youth, youth="pk")
+        register(Intake, youth="youth_id")

@@ -112,9 +112,9 @@ def youth_leaflet_blank_pdf(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def youth_leaflet_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def youth_leaflet_pdf(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """p.9 with the members of the youth's network, in ?lang= or the youth's interpreter language."""
-    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=pk)
+    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=youth_pk)
     network = _network_of(request.user, youth)
     language = resolve_language(request.GET.get("lang"), youth)
     response = _leaflet_response(request, youth=youth, network=network, language=language, blank=False)
@@ -150,9 +150,9 @@ def intake_blank_pdf(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def intake_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def intake_pdf(request: HttpRequest, youth_pk: int) -> HttpResponse:
     """p.10 filled: the latest first conversation of the youth, or ?intake=<id> of this youth."""
-    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=pk)
+    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=youth_pk)
     intakes = youth.intakes.all()
     chosen = request.GET.get("intake")
     if chosen:

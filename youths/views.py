@@ -71,7 +71,7 @@ def youth_create_view(request: HttpRequest) -> HttpResponse:
             _("%(youth)s was registered. A network is being prepared; start with the first conversation.")
             % {"youth": youth.full_name},
         )
-        return redirect("youths:youth_detail", pk=youth.pk)
+        return redirect("youths:youth_detail", youth_pk=youth.pk)
     return render(request, "youths/youth_form.html", {"form": form})
 
 
@@ -85,19 +85,19 @@ def _youth_for_change(user, pk) -> Youth:
 
 
 @login_required
-def youth_update_view(request: HttpRequest, pk: int) -> HttpResponse:
-    youth = _youth_for_change(request.user, pk)
+def youth_update_view(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    youth = _youth_for_change(request.user, youth_pk)
     form = YouthForm(request.POST or None, instance=youth, user=request.user)
     if request.method == "POST" and form.is_valid():
         youth_update(youth=Youth.objects.get(pk=youth.pk), by=request.user, **form.cleaned_data)
         messages.success(request, _("The details of %(youth)s were saved.") % {"youth": youth.full_name})
-        return redirect("youths:youth_detail", pk=youth.pk)
+        return redirect("youths:youth_detail", youth_pk=youth.pk)
     return render(request, "youths/youth_form.html", {"form": form, "youth": youth})
 
 
 @login_required
-def youth_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=pk)
+def youth_detail(request: HttpRequest, youth_pk: int) -> HttpResponse:
+    youth = get_object_or_404(Youth.objects.visible_to(request.user), pk=youth_pk)
     networks = list(
         CareNetwork.objects.visible_to(request.user)
         .filter(youth=youth)
@@ -134,23 +134,23 @@ def intake_create_view(request: HttpRequest, youth_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         intake = intake_create(youth=youth, by=request.user, **form.cleaned_data)
         messages.success(request, _("The first conversation was saved."))
-        return redirect("youths:intake_detail", pk=intake.pk)
+        return redirect("youths:intake_detail", intake_pk=intake.pk)
     return render(request, "youths/intake_form.html", {"form": form, "youth": youth})
 
 
 @login_required
-def intake_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    intake = get_object_or_404(Intake.objects.visible_to(request.user).select_related("youth"), pk=pk)
+def intake_detail(request: HttpRequest, intake_pk: int) -> HttpResponse:
+    intake = get_object_or_404(Intake.objects.visible_to(request.user).select_related("youth"), pk=intake_pk)
     return render(request, "youths/intake_detail.html", {"intake": intake, "youth": intake.youth})
 
 
 @login_required
-def intake_update_view(request: HttpRequest, pk: int) -> HttpResponse:
-    intake = get_object_or_404(Intake.objects.visible_to(request.user).select_related("youth"), pk=pk)
+def intake_update_view(request: HttpRequest, intake_pk: int) -> HttpResponse:
+    intake = get_object_or_404(Intake.objects.visible_to(request.user).select_related("youth"), pk=intake_pk)
     youth = _youth_for_change(request.user, intake.youth_id)
     form = IntakeForm(request.POST or None, instance=intake)
     if request.method == "POST" and form.is_valid():
         intake_update(intake=Intake.objects.get(pk=intake.pk), by=request.user, **form.cleaned_data)
         messages.success(request, _("The first conversation was saved."))
-        return redirect("youths:intake_detail", pk=intake.pk)
+        return redirect("youths:intake_detail", intake_pk=intake.pk)
     return render(request, "youths/intake_form.html", {"form": form, "youth": youth, "intake": intake})

@@ -51,7 +51,7 @@ def test_a_login_without_second_factor_reaches_no_page_when_2fa_is_required(clie
     client.force_login(coach)
     for url in [
         reverse("dashboard"),
-        reverse("networks:network_detail", kwargs={"pk": network.pk}),
+        reverse("networks:network_detail", kwargs={"network_pk": network.pk}),
         reverse("accounts:account_security"),
         reverse("password_change"),
         reverse("admin:index"),

@@ -84,10 +84,10 @@ def plan_update(request: HttpRequest, network_pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def plan_version_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_version_detail(request: HttpRequest, version_pk: int) -> HttpResponse:
     version = get_object_or_404(
         PlanVersion.objects.visible_to(request.user).select_related("plan__network__youth", "meeting", "created_by"),
-        pk=pk,
+        pk=version_pk,
     )
     network = version.plan.network
     return render(
@@ -129,8 +129,8 @@ def action_create(request: HttpRequest, network_pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def action_update(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action(request, pk)
+def action_update(request: HttpRequest, action_pk: int) -> HttpResponse:
+    action = _action(request, action_pk)
     network = action.plan.network
     initial = {
         "domain": action.domain,
@@ -155,8 +155,8 @@ def action_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action(request, pk)
+def action_complete(request: HttpRequest, action_pk: int) -> HttpResponse:
+    action = _action(request, action_pk)
 
     def save(form):
         plans.action_complete(action=action, result=form.cleaned_data["result"], by=request.user)
@@ -175,8 +175,8 @@ def action_complete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def action_drop(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action(request, pk)
+def action_drop(request: HttpRequest, action_pk: int) -> HttpResponse:
+    action = _action(request, action_pk)
 
     def save(form):
         plans.action_drop(action=action, reason=form.cleaned_data["reason"], by=request.user)
@@ -196,8 +196,8 @@ def action_drop(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action(request, pk)
+def action_reopen(request: HttpRequest, action_pk: int) -> HttpResponse:
+    action = _action(request, action_pk)
     action.plan.network.require_open()
     try:
         plans.action_reopen(action=action, by=request.user)
@@ -210,8 +210,8 @@ def action_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def action_evaluate(request: HttpRequest, pk: int) -> HttpResponse:
-    action = _action(request, pk)
+def action_evaluate(request: HttpRequest, action_pk: int) -> HttpResponse:
+    action = _action(request, action_pk)
     initial = {}
     if action.attained is not None:
         initial = {"attained": "yes" if action.attained else "no", "note": action.evaluation_note}
@@ -267,9 +267,9 @@ def barrier_create(request: HttpRequest, network_pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def barrier_update(request: HttpRequest, pk: int) -> HttpResponse:
+def barrier_update(request: HttpRequest, barrier_pk: int) -> HttpResponse:
     barrier = get_object_or_404(
-        Barrier.objects.visible_to(request.user).select_related("plan__network__youth", "category"), pk=pk
+        Barrier.objects.visible_to(request.user).select_related("plan__network__youth", "category"), pk=barrier_pk
     )
     network = barrier.plan.network
     initial = {
@@ -316,9 +316,9 @@ def referral_create(request: HttpRequest, network_pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def referral_status(request: HttpRequest, pk: int) -> HttpResponse:
+def referral_status(request: HttpRequest, referral_pk: int) -> HttpResponse:
     referral = get_object_or_404(
-        Referral.objects.visible_to(request.user).select_related("plan__network__youth", "offer"), pk=pk
+        Referral.objects.visible_to(request.user).select_related("plan__network__youth", "offer"), pk=referral_pk
     )
     network = referral.plan.network
 
@@ -360,8 +360,10 @@ def question_route_create(request: HttpRequest, network_pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def question_route_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    route = get_object_or_404(QuestionRoute.objects.visible_to(request.user).select_related("plan__network"), pk=pk)
+def question_route_delete(request: HttpRequest, question_pk: int) -> HttpResponse:
+    route = get_object_or_404(
+        QuestionRoute.objects.visible_to(request.user).select_related("plan__network"), pk=question_pk
+    )
     network_id = route.plan.network_id
     route.plan.network.require_open()
     plans.question_route_delete(route=route, by=request.user)

@@ -44,14 +44,14 @@ def meeting_create(request: HttpRequest, network_pk: int) -> HttpResponse:
         back_url=plan_url(network, "meetings"),
     )
     if "meeting" in created:
-        return redirect("actionplans:meeting_detail", pk=created["meeting"].pk)
+        return redirect("actionplans:meeting_detail", meeting_pk=created["meeting"].pk)
     return response
 
 
 @login_required
 @require_GET
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+def meeting_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_pk)
     network = meeting.network
     return render(
         request,
@@ -71,8 +71,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def meeting_update(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+def meeting_update(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_pk)
 
     def save(form):
         roundtables.meeting_update(meeting=meeting, by=request.user, **form.service_kwargs())
@@ -92,8 +92,8 @@ def meeting_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+def meeting_cancel(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_pk)
 
     def save(form):
         roundtables.meeting_cancel(meeting=meeting, by=request.user)
@@ -115,8 +115,8 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @GET_POST
-def meeting_record(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+def meeting_record(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_pk)
     initial = {
         "attended": list(meeting.attended.all()) or list(meeting.invited.all()),
         "youth_present": meeting.youth_present,
@@ -143,8 +143,8 @@ def meeting_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+def meeting_ics(request: HttpRequest, meeting_pk: int) -> HttpResponse:
+    meeting = _meeting(request, meeting_pk)
     attendees = [
         (m.supporter.full_name, m.supporter.email)
         for m in meeting.invited.select_related("supporter")

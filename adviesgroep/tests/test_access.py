@@ -111,7 +111,7 @@ def test_an_advisory_user_gets_404_on_every_youth_network_and_plan_url(advisor_c
 
 
 def test_a_member_does_reach_the_network_page_so_the_404s_above_are_about_access(coach_client, network):
-    assert coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk})).status_code == 200
+    assert coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk})).status_code == 200
 
 
 def test_advisory_users_reach_their_own_pages(advisor_client, signal):
@@ -121,14 +121,14 @@ def test_advisory_users_reach_their_own_pages(advisor_client, signal):
         reverse("adviesgroep:stats"),
         reverse("adviesgroep:lesson_list"),
         reverse("adviesgroep:policy_list"),
-        reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}),
+        reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}),
     ):
         assert advisor_client.get(url).status_code == 200, url
 
 
 def test_advisory_users_cannot_send_signals_for_a_network(advisor_client, network):
     assert (
-        advisor_client.get(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk})).status_code == 404
+        advisor_client.get(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk})).status_code == 404
     )
-    url = reverse("adviesgroep:network_signal_list", kwargs={"network_id": network.pk})
+    url = reverse("adviesgroep:network_signal_list", kwargs={"network_pk": network.pk})
     assert advisor_client.get(url).status_code == 404

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_group_answers_and_the_signal_is_answered(advisor_client, advisor, signal):
-    url = reverse("adviesgroep:signal_answer", kwargs={"pk": signal.pk})
+    url = reverse("adviesgroep:signal_answer", kwargs={"signal_pk": signal.pk})
     response = advisor_client.post(url, {"text": "Vraag het LOP om bemiddeling."})
     assert response.status_code == 302
     advice = Advice.objects.get()
@@ -24,7 +24,7 @@ def test_the_group_answers_and_the_signal_is_answered(advisor_client, advisor, s
 
 
 def test_empty_advice_is_refused_with_a_message(advisor_client, signal):
-    response = advisor_client.post(reverse("adviesgroep:signal_answer", kwargs={"pk": signal.pk}), {"text": ""})
+    response = advisor_client.post(reverse("adviesgroep:signal_answer", kwargs={"signal_pk": signal.pk}), {"text": ""})
     assert response.status_code == 400
     assert "text" in response.context["advice_form"].errors
     assert not Advice.objects.exists()
@@ -45,13 +45,13 @@ def test_the_lead_gets_an_e_mail_after_the_commit(advisor, signal, coach, django
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [coach.email]
-    assert reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}) in message.body
+    assert reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}) in message.body
     assert "Ahmad" not in message.body + message.subject
 
 
 def test_the_network_sees_the_advice_on_the_signal_page(coach_client, signal):
     AdviceFactory(signal=signal, text="Vraag het LOP om bemiddeling.")
-    response = coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}))
+    response = coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}))
     assert "Vraag het LOP om bemiddeling." in response.content.decode()
     assert "advice_form" not in response.context
 
@@ -75,7 +75,7 @@ def test_similar_earlier_signals_show_with_their_advice(advisor_client, signal, 
     other_signal.sent_at = signal.sent_at.replace(year=signal.sent_at.year - 1)
     other_signal.save(update_fields=["sent_at"])
     AdviceFactory(signal=other_signal, text="Het werkte met een schakelklas.")
-    response = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}))
+    response = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}))
     assert list(response.context["similar"]) == [other_signal]
     assert "Het werkte met een schakelklas." in response.content.decode()
 
@@ -84,5 +84,5 @@ def test_later_signals_and_signals_without_shared_categories_are_not_similar(
     advisor_client, signal, other_signal, other_category
 ):
     other_signal.categories.set([other_category])
-    response = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}))
+    response = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}))
     assert list(response.context["similar"]) == []

@@ -23,7 +23,7 @@ def test_an_advisor_sees_every_networks_signals_in_the_inbox(advisor_client, sig
 def test_the_inbox_shows_no_youths_name(advisor_client, signal):
     content = advisor_client.get(reverse("adviesgroep:inbox")).content.decode()
     assert "Ahmad" not in content and "Rahimi" not in content
-    content = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk})).content.decode()
+    content = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk})).content.decode()
     assert "Ahmad" not in content and "Rahimi" not in content
 
 
@@ -83,7 +83,7 @@ def test_filter_by_dates_and_a_wrong_period_is_explained(advisor_client, network
 
 def test_assigning_a_reviewer_puts_a_new_signal_in_review(advisor_client, advisor, signal):
     response = advisor_client.post(
-        reverse("adviesgroep:signal_assign", kwargs={"pk": signal.pk}), {"reviewer": advisor.pk}
+        reverse("adviesgroep:signal_assign", kwargs={"signal_pk": signal.pk}), {"reviewer": advisor.pk}
     )
     assert response.status_code == 302
     signal.refresh_from_db()
@@ -92,13 +92,13 @@ def test_assigning_a_reviewer_puts_a_new_signal_in_review(advisor_client, adviso
 
 
 def test_only_advisory_members_can_be_reviewers(advisor_client, coach, signal):
-    advisor_client.post(reverse("adviesgroep:signal_assign", kwargs={"pk": signal.pk}), {"reviewer": coach.pk})
+    advisor_client.post(reverse("adviesgroep:signal_assign", kwargs={"signal_pk": signal.pk}), {"reviewer": coach.pk})
     signal.refresh_from_db()
     assert signal.reviewer is None
 
 
 def test_the_status_moves_through_the_inbox(advisor_client, signal):
-    advisor_client.post(reverse("adviesgroep:signal_status", kwargs={"pk": signal.pk}), {"status": "closed"})
+    advisor_client.post(reverse("adviesgroep:signal_status", kwargs={"signal_pk": signal.pk}), {"status": "closed"})
     signal.refresh_from_db()
     assert signal.status == SignalStatus.CLOSED
 
@@ -108,7 +108,7 @@ def test_the_status_moves_through_the_inbox(advisor_client, signal):
 )
 def test_network_members_cannot_review_their_own_signal(coach_client, signal, url_name):
     data = {"status": "closed", "reviewer": "", "text": "Zelf beantwoord"}
-    assert coach_client.post(reverse(url_name, kwargs={"pk": signal.pk}), data).status_code == 404
+    assert coach_client.post(reverse(url_name, kwargs={"signal_pk": signal.pk}), data).status_code == 404
     signal.refresh_from_db()
     assert signal.status == SignalStatus.NEW
     assert not signal.advice.exists()
@@ -118,7 +118,7 @@ def test_network_members_cannot_review_their_own_signal(coach_client, signal, ur
     "url_name", ["adviesgroep:signal_assign", "adviesgroep:signal_status", "adviesgroep:signal_answer"]
 )
 def test_changes_to_a_signal_need_post(advisor_client, signal, url_name):
-    assert advisor_client.get(reverse(url_name, kwargs={"pk": signal.pk})).status_code == 405
+    assert advisor_client.get(reverse(url_name, kwargs={"signal_pk": signal.pk})).status_code == 405
 
 
 def test_the_inbox_with_5000_signals_stays_within_a_query_ceiling(

@@ -16,7 +16,7 @@ def test_every_logged_in_user_reads_and_searches_the_knowledge_base(coach_client
         response = client.get(reverse("adviesgroep:lesson_list"), {"q": "tolk"})
         assert response.status_code == 200
         assert list(response.context["page_obj"]) == [wanted]
-        assert client.get(reverse("adviesgroep:lesson_detail", kwargs={"pk": wanted.pk})).status_code == 200
+        assert client.get(reverse("adviesgroep:lesson_detail", kwargs={"lesson_pk": wanted.pk})).status_code == 200
 
 
 def test_the_knowledge_base_filters_on_theme_category_and_success_stories(coach_client, category):
@@ -31,7 +31,10 @@ def test_the_knowledge_base_filters_on_theme_category_and_success_stories(coach_
 
 def test_anonymous_users_go_to_the_login_page_for_the_knowledge_base(client):
     lesson = LessonFactory()
-    for url in (reverse("adviesgroep:lesson_list"), reverse("adviesgroep:lesson_detail", kwargs={"pk": lesson.pk})):
+    for url in (
+        reverse("adviesgroep:lesson_list"),
+        reverse("adviesgroep:lesson_detail", kwargs={"lesson_pk": lesson.pk}),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
@@ -78,7 +81,7 @@ def test_network_users_cannot_write_lessons(coach_client):
     lesson = LessonFactory()
     assert coach_client.get(reverse("adviesgroep:lesson_create")).status_code == 404
     assert coach_client.post(reverse("adviesgroep:lesson_create"), {"title": "x", "body": "y"}).status_code == 404
-    assert coach_client.get(reverse("adviesgroep:lesson_update", kwargs={"pk": lesson.pk})).status_code == 404
+    assert coach_client.get(reverse("adviesgroep:lesson_update", kwargs={"lesson_pk": lesson.pk})).status_code == 404
 
 
 def test_feedback_to_policy_is_recorded_and_its_signals_marked(advisor_client, advisor, signal, other_signal):

@@ -110,7 +110,7 @@ def test_the_rule_lets_pseudonymous_text_through(identifiers, text):
 
 def test_the_message_says_what_kind_was_found_and_never_the_name(coach_client, named_youth, network, category):
     data = _signal_data(category, question="Ahmad zit op het Sint-Barbaracollege. Wat nu?")
-    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), data)
+    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), data)
     assert response.status_code == 200
     assert not Signal.objects.exists()
     errors = response.context["form"].errors["question"]
@@ -146,14 +146,14 @@ def _signal_data(category, **overrides):
 )
 def test_a_signal_naming_the_youth_in_any_field_is_refused(coach_client, named_youth, network, category, field, text):
     data = _signal_data(category, **{field: text})
-    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), data)
+    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), data)
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not Signal.objects.exists()
 
 
 def test_sharing_more_frees_the_summary_but_not_the_question(coach_client, named_youth, network, category):
-    url = reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk})
+    url = reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk})
     data = _signal_data(category, question="Ahmad wil naar het ASO.", case_summary="Ahmad (16)", share_more="on")
     response = coach_client.post(url, data)
     assert response.status_code == 200
@@ -261,11 +261,11 @@ def naming_barrier(named_youth, network, category, guardian):
 @pytest.fixture
 def signal_sent_as_offered(coach_client, naming_barrier, network):
     """The barrier turned into a signal exactly as the form offers it: its prefilled values posted back."""
-    form_page = coach_client.post(reverse("adviesgroep:signal_from_barrier", kwargs={"barrier_id": naming_barrier.pk}))
+    form_page = coach_client.post(reverse("adviesgroep:signal_from_barrier", kwargs={"barrier_pk": naming_barrier.pk}))
     assert form_page.status_code == 200
     values = _form_values(form_page.content.decode())
     values["theme"] = Theme.CHOICES  # the one choice the form leaves to the sender
-    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), values)
+    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), values)
     signal = Signal.objects.get()  # sent, not refused: the prefill was already pseudonymous
     assert response.status_code == 302
     return signal
@@ -287,7 +287,7 @@ def _advisory_pages(client, signal) -> dict[str, str]:
     pages = {
         "dashboard": reverse("dashboard"),
         "inbox": reverse("adviesgroep:inbox"),
-        "signal": reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}),
+        "signal": reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}),
         "aggregation": reverse("adviesgroep:aggregation"),
         "csv": reverse("adviesgroep:aggregation_csv"),
         "stats": reverse("adviesgroep:stats"),
@@ -326,14 +326,14 @@ def test_no_advisory_group_page_names_the_youth_the_school_or_the_sender(
 def test_the_network_that_shares_more_shows_the_sender_to_the_advisory_group(advisor_client, network, coach):
     signal = SignalFactory(network=network, sent_by=coach, share_more=True, sender_sector=Sector.EDUCATION)
     inbox = advisor_client.get(reverse("adviesgroep:inbox")).content.decode()
-    page = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk})).content.decode()
+    page = advisor_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk})).content.decode()
     assert "Atheneum Gent-Zuid (OKAN)" in inbox
     assert "Sara Vermeulen" in page and "Atheneum Gent-Zuid (OKAN)" in page
 
 
 def test_the_network_still_sees_who_of_them_sent_the_signal(coach_client, network, coach):
     signal = SignalFactory(network=network, sent_by=coach, sender_sector=Sector.EDUCATION)
-    page = coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk})).content.decode()
+    page = coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk})).content.decode()
     assert "Sara Vermeulen" in page
 
 
@@ -358,7 +358,7 @@ def test_the_csv_has_no_network_id_or_name(signal_sent_as_offered, advisor_clien
 
 def test_advice_that_names_the_youth_is_refused(advisor_client, named_youth, network):
     signal = SignalFactory(network=network)
-    url = reverse("adviesgroep:signal_answer", kwargs={"pk": signal.pk})
+    url = reverse("adviesgroep:signal_answer", kwargs={"signal_pk": signal.pk})
     response = advisor_client.post(url, {"text": "Laat Ahmad een oriëntatiegesprek aanvragen."})
     assert response.status_code == 400
     assert "text" in response.context["advice_form"].errors

@@ -26,7 +26,7 @@ def _signal_data(category, **overrides):
 
 
 def test_the_signal_form_is_prefilled_with_the_pseudonymised_summary(coach_client, network):
-    response = coach_client.get(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}))
+    response = coach_client.get(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}))
     assert response.status_code == 200
     summary = response.context["form"].initial["case_summary"]
     assert summary.startswith(signal_summary_for_prefix())
@@ -41,11 +41,11 @@ def signal_summary_for_prefix():
 
 def test_a_member_sends_a_signal_and_it_lands_in_the_timeline(coach_client, network, coach, category):
     response = coach_client.post(
-        reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), _signal_data(category)
+        reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), _signal_data(category)
     )
     signal = Signal.objects.get()
     assert response.status_code == 302
-    assert response.url == reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk})
+    assert response.url == reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk})
     assert signal.network == network
     assert signal.sent_by == coach
     assert signal.status == SignalStatus.NEW
@@ -55,7 +55,7 @@ def test_a_member_sends_a_signal_and_it_lands_in_the_timeline(coach_client, netw
 
 def test_a_summary_with_the_youths_name_is_refused_and_the_input_kept(coach_client, network, category):
     data = _signal_data(category, case_summary="Ahmad (16) wil naar het ASO.")
-    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), data)
+    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), data)
     assert response.status_code == 200
     assert not Signal.objects.exists()
     assert "case_summary" in response.context["form"].errors
@@ -64,21 +64,21 @@ def test_a_summary_with_the_youths_name_is_refused_and_the_input_kept(coach_clie
 
 def test_a_network_that_chooses_to_share_more_may_name_the_youth(coach_client, network, category):
     data = _signal_data(category, case_summary="Ahmad (16) wil naar het ASO.", share_more="on")
-    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), data)
+    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), data)
     assert response.status_code == 302
     assert Signal.objects.get().share_more is True
 
 
 def test_a_signal_without_a_question_is_refused(coach_client, network, category):
     data = _signal_data(category, question="")
-    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), data)
+    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), data)
     assert response.status_code == 200
     assert "question" in response.context["form"].errors
     assert not Signal.objects.exists()
 
 
 def test_an_outsider_cannot_send_a_signal_for_a_network(outsider_client, network, category):
-    url = reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk})
+    url = reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk})
     assert outsider_client.get(url).status_code == 404
     assert outsider_client.post(url, _signal_data(category)).status_code == 404
     assert not Signal.objects.exists()
@@ -86,9 +86,9 @@ def test_an_outsider_cannot_send_a_signal_for_a_network(outsider_client, network
 
 def test_anonymous_users_are_sent_to_the_login_page(client, network, signal):
     for url in (
-        reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}),
-        reverse("adviesgroep:network_signal_list", kwargs={"network_id": network.pk}),
-        reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk}),
+        reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}),
+        reverse("adviesgroep:network_signal_list", kwargs={"network_pk": network.pk}),
+        reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}),
     ):
         response = client.get(url)
         assert response.status_code == 302
@@ -98,14 +98,14 @@ def test_anonymous_users_are_sent_to_the_login_page(client, network, signal):
 def test_a_closed_network_sends_no_signal(coach_client, network, category):
     network.status = NetworkStatus.CLOSED
     network.save(update_fields=["status"])
-    url = reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk})
+    url = reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk})
     coach_client.post(url, _signal_data(category))
     assert not Signal.objects.exists()
 
 
 def test_a_barrier_in_the_plan_becomes_a_prefilled_signal_form_in_one_click(coach_client, network, category):
     barrier = BarrierFactory(plan__network=network, category=category)
-    response = coach_client.post(reverse("adviesgroep:signal_from_barrier", kwargs={"barrier_id": barrier.pk}))
+    response = coach_client.post(reverse("adviesgroep:signal_from_barrier", kwargs={"barrier_pk": barrier.pk}))
     assert response.status_code == 200
     initial = response.context["form"].initial
     assert initial["kind"] == SignalKind.STRUCTURAL
@@ -118,37 +118,39 @@ def test_a_barrier_in_the_plan_becomes_a_prefilled_signal_form_in_one_click(coac
 def test_the_signal_sent_from_a_barrier_remembers_the_barrier(coach_client, network, category):
     barrier = BarrierFactory(plan__network=network, category=category)
     data = _signal_data(category, source_barrier=barrier.pk)
-    coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), data)
+    coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), data)
     assert Signal.objects.get().source_barrier == barrier
 
 
 def test_a_barrier_of_another_network_cannot_be_attached(coach_client, network, other_network, category):
     foreign = BarrierFactory(plan__network=other_network, category=category)
     data = _signal_data(category, source_barrier=foreign.pk)
-    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}), data)
+    response = coach_client.post(reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}), data)
     assert response.status_code == 200
     assert not Signal.objects.exists()
 
 
 def test_turning_a_barrier_into_a_signal_needs_post_and_membership(coach_client, outsider_client, network, category):
     barrier = BarrierFactory(plan__network=network, category=category)
-    url = reverse("adviesgroep:signal_from_barrier", kwargs={"barrier_id": barrier.pk})
+    url = reverse("adviesgroep:signal_from_barrier", kwargs={"barrier_pk": barrier.pk})
     assert coach_client.get(url).status_code == 405
     assert outsider_client.post(url).status_code == 404
 
 
 def test_members_see_their_networks_signals_with_the_advice(coach_client, network, signal, other_signal):
     AdviceFactory(signal=signal, text="Vraag het LOP om bemiddeling.")
-    response = coach_client.get(reverse("adviesgroep:network_signal_list", kwargs={"network_id": network.pk}))
+    response = coach_client.get(reverse("adviesgroep:network_signal_list", kwargs={"network_pk": network.pk}))
     assert response.status_code == 200
     assert list(response.context["page_obj"]) == [signal]
     assert "Vraag het LOP om bemiddeling." in response.content.decode()
-    assert coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": signal.pk})).status_code == 200
+    assert coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk})).status_code == 200
 
 
 def test_members_get_404_on_another_networks_signal(coach_client, other_network, other_signal):
-    assert coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": other_signal.pk})).status_code == 404
-    url = reverse("adviesgroep:network_signal_list", kwargs={"network_id": other_network.pk})
+    assert (
+        coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": other_signal.pk})).status_code == 404
+    )
+    url = reverse("adviesgroep:network_signal_list", kwargs={"network_pk": other_network.pk})
     assert coach_client.get(url).status_code == 404
 
 
@@ -158,9 +160,11 @@ def test_a_published_success_story_reaches_other_networks_as_a_lesson(coach_clie
     lesson = LessonFactory(
         title="Een buddy die mee naar school gaat", is_success_story=True, source_signal=other_signal
     )
-    response = coach_client.get(reverse("adviesgroep:lesson_detail", kwargs={"pk": lesson.pk}))
+    response = coach_client.get(reverse("adviesgroep:lesson_detail", kwargs={"lesson_pk": lesson.pk}))
     assert response.status_code == 200
-    assert coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"pk": other_signal.pk})).status_code == 404
+    assert (
+        coach_client.get(reverse("adviesgroep:signal_detail", kwargs={"signal_pk": other_signal.pk})).status_code == 404
+    )
 
 
 def test_the_network_section_offers_the_button_and_lists_the_networks_signals(network, coach, signal, category):
@@ -171,7 +175,7 @@ def test_the_network_section_offers_the_button_and_lists_the_networks_signals(ne
     html = render_to_string(
         "adviesgroep/_network_section.html", {"network": network, "user": coach, "request": request}
     )
-    assert reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}) in html
+    assert reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}) in html
     assert "Wachtlijst psycholoog" in html
     assert signal.question in html
     assert other.question not in html
@@ -182,14 +186,14 @@ def test_the_network_signal_list_stays_within_a_query_ceiling(
 ):
     for _ in range(30):
         AdviceFactory(signal=SignalFactory(network=network, categories=[category]))
-    url = reverse("adviesgroep:network_signal_list", kwargs={"network_id": network.pk})
+    url = reverse("adviesgroep:network_signal_list", kwargs={"network_pk": network.pk})
     with django_assert_max_num_queries(12):
         assert coach_client.get(url).status_code == 200
 
 
 def test_the_network_page_shows_the_send_a_signal_button_and_the_advice(coach_client, network, signal):
     AdviceFactory(signal=signal, text="Vraag het LOP om bemiddeling.")
-    response = coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
+    response = coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk}))
     content = response.content.decode()
-    assert reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk}) in content
+    assert reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk}) in content
     assert "Vraag het LOP om bemiddeling." in content

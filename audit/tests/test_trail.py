@@ -17,7 +17,9 @@ def events(**filters):
 
 
 def test_reading_the_network_page_is_recorded_with_who_what_when_and_where(coach_client, coach, network):
-    response = coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}), REMOTE_ADDR="10.1.2.3")
+    response = coach_client.get(
+        reverse("networks:network_detail", kwargs={"network_pk": network.pk}), REMOTE_ADDR="10.1.2.3"
+    )
     assert response.status_code == 200
     (event,) = events(action=Action.READ)
     assert event.user_id == coach.pk
@@ -28,16 +30,16 @@ def test_reading_the_network_page_is_recorded_with_who_what_when_and_where(coach
 
 
 def test_reading_the_dossier_and_the_intake_is_recorded(coach_client, network, youth):
-    coach_client.get(reverse("youths:youth_detail", kwargs={"pk": youth.pk}))
+    coach_client.get(reverse("youths:youth_detail", kwargs={"youth_pk": youth.pk}))
     intake = youth.intakes.first()
-    coach_client.get(reverse("youths:intake_detail", kwargs={"pk": intake.pk}))
+    coach_client.get(reverse("youths:intake_detail", kwargs={"intake_pk": intake.pk}))
     reads = events(action=Action.READ)
     assert [(e.object_type, e.object_id) for e in reads] == [("youth", str(youth.pk)), ("intake", str(intake.pk))]
     assert all(e.youth_id == youth.pk for e in reads)
 
 
 def test_an_outsider_who_gets_a_404_is_recorded_as_refused(outsider_client, outsider, network):
-    response = outsider_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
+    response = outsider_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk}))
     assert response.status_code == 404
     (event,) = events(action=Action.REFUSED)
     assert event.user_id == outsider.pk and event.network_id == network.pk
@@ -45,7 +47,7 @@ def test_an_outsider_who_gets_a_404_is_recorded_as_refused(outsider_client, outs
 
 def test_anonymous_visits_and_list_pages_are_not_reads_of_a_dossier(client, coach_client, network):
     client.logout()
-    client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
+    client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk}))
     assert not events(action=Action.READ)
 
 
@@ -73,7 +75,7 @@ def test_creating_and_deleting_are_recorded_and_the_trail_survives_the_deletion(
 
 def test_changes_through_a_page_are_attributed_to_the_user_and_ip(coach_client, coach, network):
     coach_client.post(
-        reverse("networks:note_create", kwargs={"network_id": network.pk}), {"text": "Gesprek"}, REMOTE_ADDR="10.9.9.9"
+        reverse("networks:note_create", kwargs={"network_pk": network.pk}), {"text": "Gesprek"}, REMOTE_ADDR="10.9.9.9"
     )
     (event,) = events(action=Action.CREATE, object_type="note")
     assert event.user_id == coach.pk and event.ip == "10.9.9.9" and event.network_id == network.pk
@@ -88,8 +90,8 @@ def test_logins_failed_logins_and_logouts_are_recorded(client, coach):
 
 
 def test_no_audit_row_holds_a_name_of_the_youth(coach_client, network, youth):
-    coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
-    coach_client.get(reverse("youths:youth_detail", kwargs={"pk": youth.pk}))
+    coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk}))
+    coach_client.get(reverse("youths:youth_detail", kwargs={"youth_pk": youth.pk}))
     youth.first_name = "Ahmadi"
     youth.save()
     for event in AuditEvent.objects.all():
@@ -150,8 +152,8 @@ def test_admins_read_the_trail_in_admin_but_cannot_change_it(admin_client, netwo
 def test_the_lead_reads_the_trail_of_the_network(coach_client, network, youth, guardian, client):
     other = client.__class__()
     other.force_login(guardian)
-    other.get(reverse("youths:youth_detail", kwargs={"pk": youth.pk}))
-    response = coach_client.get(reverse("networks:network_audit", kwargs={"pk": network.pk}))
+    other.get(reverse("youths:youth_detail", kwargs={"youth_pk": youth.pk}))
+    response = coach_client.get(reverse("networks:network_audit", kwargs={"network_pk": network.pk}))
     assert response.status_code == 200
     assert guardian.email in response.content.decode()
 
@@ -159,11 +161,11 @@ def test_the_lead_reads_the_trail_of_the_network(coach_client, network, youth, g
 @pytest.mark.parametrize("persona", ["guardian", "outsider", "advisor", "admin_user"])
 def test_everybody_but_the_lead_gets_404_on_the_trail(client, network, persona, request):
     client.force_login(request.getfixturevalue(persona))
-    assert client.get(reverse("networks:network_audit", kwargs={"pk": network.pk})).status_code == 404
+    assert client.get(reverse("networks:network_audit", kwargs={"network_pk": network.pk})).status_code == 404
 
 
 def test_the_trail_page_needs_a_login(client, network):
-    response = client.get(reverse("networks:network_audit", kwargs={"pk": network.pk}))
+    response = client.get(reverse("networks:network_audit", kwargs={"network_pk": network.pk}))
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
@@ -171,4 +173,4 @@ def test_the_trail_page_has_a_query_ceiling(coach_client, network, django_assert
     for _ in range(60):
         Youth.objects.filter(pk=network.youth_id).first().save(update_fields=["school_name"])
     with django_assert_max_num_queries(12):
-        assert coach_client.get(reverse("networks:network_audit", kwargs={"pk": network.pk})).status_code == 200
+        assert coach_client.get(reverse("networks:network_audit", kwargs={"network_pk": network.pk})).status_code == 200

@@ -16,8 +16,8 @@ BASE_DIR = Path(settings.BASE_DIR)
 def youth_pages(network, youth):
     return [
         reverse("dashboard"),
-        reverse("networks:network_detail", kwargs={"pk": network.pk}),
-        reverse("youths:youth_detail", kwargs={"pk": youth.pk}),
+        reverse("networks:network_detail", kwargs={"network_pk": network.pk}),
+        reverse("youths:youth_detail", kwargs={"youth_pk": youth.pk}),
         reverse("actionplans:plan_detail", kwargs={"network_pk": network.pk}),
     ]
 

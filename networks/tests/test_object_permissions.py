@@ -15,7 +15,7 @@ def test_a_global_permission_grants_no_network(client, network, outsider, youth)
     outsider.user_permissions.add(*global_perms)
     assert not CareNetwork.objects.visible_to(outsider).filter(pk=network.pk).exists()
     client.force_login(outsider)
-    assert client.get(reverse("networks:network_detail", kwargs={"pk": network.pk})).status_code == 404
+    assert client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk})).status_code == 404
 
     from zorgnetwerk.tests.test_permission_matrix import list_page_urls
 

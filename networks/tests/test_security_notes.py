@@ -14,11 +14,11 @@ def confidential_note(network, coach):
 
 
 def network_page(client, network):
-    return client.get(reverse("networks:network_detail", kwargs={"pk": network.pk})).content.decode()
+    return client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk})).content.decode()
 
 
 def test_a_member_adds_a_note_on_the_network(coach_client, network, coach):
-    url = reverse("networks:note_create", kwargs={"network_id": network.pk})
+    url = reverse("networks:note_create", kwargs={"network_pk": network.pk})
     assert coach_client.get(url).status_code == 200
     response = coach_client.post(url, {"text": "Ahmad wil naar de voetbalclub", "confidential": "on"})
     assert response.status_code == 302
@@ -27,7 +27,7 @@ def test_a_member_adds_a_note_on_the_network(coach_client, network, coach):
 
 
 def test_an_empty_note_is_refused_with_a_message(coach_client, network):
-    response = coach_client.post(reverse("networks:note_create", kwargs={"network_id": network.pk}), {"text": "  "})
+    response = coach_client.post(reverse("networks:note_create", kwargs={"network_pk": network.pk}), {"text": "  "})
     assert response.status_code == 200 and response.context["form"].errors
     assert not Note.objects.exists()
 
@@ -54,7 +54,7 @@ def test_a_normal_note_is_read_by_the_whole_network(client, network, coach, guar
 
 
 def test_outsiders_get_404_and_anonymous_users_the_login_page(client, outsider, network):
-    url = reverse("networks:note_create", kwargs={"network_id": network.pk})
+    url = reverse("networks:note_create", kwargs={"network_pk": network.pk})
     response = client.get(url)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     client.force_login(outsider)
@@ -68,15 +68,15 @@ def test_the_notes_on_the_network_page_do_not_grow_the_queries(
 ):
     for i in range(3):
         Note.objects.create(network=network, author=guardian, organisation=guardian.organisation, text=f"n{i}")
-    coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
+    coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk}))
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as few:
-        coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
+        coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk}))
     for i in range(20):
         Note.objects.create(
             network=network, author=coach, organisation=coach.organisation, text=f"m{i}", confidential=True
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
-        coach_client.get(reverse("networks:network_detail", kwargs={"pk": network.pk}))
+        coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk}))

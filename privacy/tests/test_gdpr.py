@@ -318,8 +318,8 @@ def sensitive_network(rich_network, guardian):
 
 def export_urls(youth_id) -> tuple[str, str]:
     return (
-        reverse("privacy:youth_export_page", kwargs={"youth_id": youth_id}),
-        reverse("privacy:youth_export", kwargs={"youth_id": youth_id}),
+        reverse("privacy:youth_export_page", kwargs={"youth_pk": youth_id}),
+        reverse("privacy:youth_export", kwargs={"youth_pk": youth_id}),
     )
 
 
@@ -451,7 +451,7 @@ def test_the_privacy_officer_finds_the_youth_by_name(client, rich_network, priva
 
 
 def test_the_export_link_on_the_network_page_is_for_privacy_officers_only(coach_client, coach, network):
-    url = reverse("networks:network_detail", kwargs={"pk": network.pk})
+    url = reverse("networks:network_detail", kwargs={"network_pk": network.pk})
     export_page = export_urls(network.youth_id)[0]
     assert export_page not in coach_client.get(url).content.decode()  # the lead: no export
     coach.groups.add(Group.objects.get(name=PRIVACY_OFFICERS_GROUP))

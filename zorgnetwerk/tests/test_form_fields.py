@@ -162,7 +162,7 @@ def _signal_data(category, **overrides):
 @pytest.mark.parametrize("field", ["categories", "source_barrier"])
 def test_a_huge_id_in_the_signal_form_is_an_invalid_choice_and_stores_nothing(coach_client, network, field, value):
     category = BarrierCategoryFactory()
-    url = reverse("adviesgroep:signal_create", kwargs={"network_id": network.pk})
+    url = reverse("adviesgroep:signal_create", kwargs={"network_pk": network.pk})
     posted = [str(category.pk), value] if field == "categories" else value
     response = coach_client.post(url, _signal_data(category, **{field: posted}))
     assert response.status_code == 200
