@@ -17,6 +17,7 @@ from adviesgroep.pseudonyms import texts_are_pseudonymous
 from adviesgroep.selectors import sender_sector
 from networks.choices import TimelineKind
 from networks.services import timeline_record
+from zorgnetwerk.mail import mail_after_commit
 
 
 @transaction.atomic
@@ -112,7 +113,9 @@ def signal_answer(*, signal: Signal, text: str, by) -> Advice:
         )
         recipient = _lead_email(network)
         if recipient:
-            transaction.on_commit(lambda: _mail_advice(signal=signal, advice=advice, recipient=recipient))
+            mail_after_commit(
+                lambda: _mail_advice(signal=signal, advice=advice, recipient=recipient), about="advice on a signal"
+            )
     return advice
 
 

@@ -9,11 +9,9 @@ HandoversConfig.ready()).
 """
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.dispatch import receiver
@@ -37,8 +35,7 @@ from networks.services import (
     timeline_record,
     youth_has_sharing_consent,
 )
-
-logger = logging.getLogger(__name__)
+from zorgnetwerk.mail import plain_mail_after_commit
 
 PLAN_REVIEW_DAYS = 30
 AT_18_REASONS = (HandoverReason.TURNS_18, HandoverReason.SERVICE_ENDS)
@@ -90,18 +87,7 @@ def _absolute(url: str) -> str:
 
 
 def _send_after_commit(*, subject: str, body: str, recipients: list[str]) -> None:
-    recipients = sorted({address for address in recipients if address})
-    if not recipients:
-        return
-
-    def send():
-        try:
-            send_mail(subject, body, None, recipients)
-        except OSError:
-            # The change is committed; a failing mail server must not turn it into an error page.
-            logger.exception("Could not send the handover e-mail")
-
-    transaction.on_commit(send)
+    plain_mail_after_commit(subject=subject, body=body, recipients=recipients, about="a handover")
 
 
 def _lead_addresses(network: CareNetwork) -> list[str]:

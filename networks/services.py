@@ -6,11 +6,9 @@ enforce them, so a view, a form or Django admin cannot go round them; views and 
 the same functions to hide what a user may not do.
 """
 
-import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,8 +17,7 @@ from networks.access import network_sync_access
 from networks.choices import MemberRole, TimelineKind
 from networks.events import consent_revoked, membership_ended
 from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
-
-logger = logging.getLogger(__name__)
+from zorgnetwerk.mail import plain_mail_after_commit
 
 
 def timeline_record(
@@ -264,15 +261,8 @@ def _mail_removed_member(*, membership: Membership, by, reason: str) -> None:
         "site": settings.SITE_URL,
     }
 
-    def send():
-        for recipient in recipients:
-            try:
-                send_mail(subject, body, None, [recipient])
-            except OSError:
-                # The change is committed; a failing mail server must not turn it into an error page.
-                logger.exception("Could not send the e-mail about an ended membership")
-
-    transaction.on_commit(send)
+    for recipient in recipients:
+        plain_mail_after_commit(subject=subject, body=body, recipients=[recipient], about="an ended membership")
 
 
 @transaction.atomic

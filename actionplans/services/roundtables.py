@@ -24,6 +24,7 @@ from actionplans.services.plans import plan_get_or_create, plan_record_version
 from networks.choices import TimelineKind
 from networks.models import CareNetwork
 from networks.services import timeline_record
+from zorgnetwerk.mail import mail_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +134,10 @@ def meeting_plan(
         actor=by,
     )
     if starts_at > timezone.now():
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, _invitees(meeting), "invitation"))
+        mail_after_commit(
+            partial(_send_meeting_mail, meeting.pk, ics.REQUEST, _invitees(meeting), "invitation"),
+            about="a round table",
+        )
     return meeting
 
 
@@ -174,8 +178,10 @@ def meeting_update(
         actor=by,
     )
     if starts_at > timezone.now():
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, after, "update"))
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.CANCEL, removed, "uninvited"))
+        mail_after_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, after, "update"), about="a round table")
+        mail_after_commit(
+            partial(_send_meeting_mail, meeting.pk, ics.CANCEL, removed, "uninvited"), about="a round table"
+        )
     return meeting
 
 
@@ -194,7 +200,9 @@ def meeting_cancel(*, meeting: Meeting, by) -> Meeting:
         actor=by,
     )
     if meeting.starts_at > timezone.now():
-        transaction.on_commit(partial(_send_meeting_mail, meeting.pk, ics.CANCEL, _invitees(meeting), "cancel"))
+        mail_after_commit(
+            partial(_send_meeting_mail, meeting.pk, ics.CANCEL, _invitees(meeting), "cancel"), about="a round table"
+        )
     return meeting
 
 
