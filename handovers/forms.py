@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from handovers.models import Handover, HandoverReason
-from handovers.services import handover_leavers_for, joins_without_consent
+from handovers.services import handover_leavers_for
 from networks.choices import ClosureReason, MemberRole
 from networks.models import Membership, Supporter
+from networks.services import joins_without_consent
 from zorgnetwerk.forms import ModelChoiceField, PersonNameField
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
 
@@ -128,7 +129,7 @@ class HandoverStartForm(forms.Form):
                 self.add_error("successor", _("The successor must be someone else than the member who leaves."))
         successor = data.get("successor") if data.get("successor_kind") == self.EXISTING else None
         organisation = successor.organisation if successor else data.get("new_organisation")
-        if not data.get("share_consent") and joins_without_consent(self.network, organisation):
+        if not data.get("share_consent") and joins_without_consent(network=self.network, organisation=organisation):
             self.add_error(
                 "share_consent",
                 _(

@@ -28,12 +28,13 @@ from networks.events import consent_revoked, membership_ended
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.services import (
     consent_may_change,
+    consent_missing_message,
     consent_refusal_message,
+    joins_without_consent,
     membership_end,
     network_add_member,
     sharing_consent_record,
     timeline_record,
-    youth_has_sharing_consent,
 )
 from zorgnetwerk.mail import plain_mail_after_commit
 
@@ -137,10 +138,10 @@ def handover_start(
         raise ValidationError(_("This member already has a handover waiting for acceptance."))
     organisation = successor.organisation
     consent = None
-    if joins_without_consent(network, organisation):
+    if joins_without_consent(network=network, organisation=organisation):
         # The same rule as for any new member: an organisation joins only with the youth's consent.
         if not share_consent:
-            raise ValidationError(_consent_missing(organisation))
+            raise ValidationError(consent_missing_message(organisation))
         # Consent is recorded by the lead, the guardian or that organisation (DESIGN.md); `by=None`
         # is the system itself (the demo data).
         if by is not None and not consent_may_change(youth=network.youth, organisation=organisation, user=by):
@@ -186,22 +187,6 @@ def handover_start(
         recipients=[successor.mail_address],
     )
     return handover
-
-
-def joins_without_consent(network: CareNetwork, organisation) -> bool:
-    """An organisation new to the network whose sharing the youth has not agreed to."""
-    if organisation is None:
-        return False
-    if network.memberships.active().filter(supporter__organisation=organisation).exists():
-        return False
-    return not youth_has_sharing_consent(youth=network.youth, organisation=organisation)
-
-
-def _consent_missing(organisation) -> str:
-    return _(
-        "The youth has not agreed to share information with %(organisation)s. "
-        "Ask the youth first and record the consent."
-    ) % {"organisation": organisation.name}
 
 
 def handover_consent_end(*, handover: Handover, by) -> SharingConsent | None:
@@ -274,8 +259,8 @@ def handover_accept(*, handover: Handover, by) -> Handover:
         raise ValidationError(_("This network is closed and can no longer be changed. Reopen it first."))
     if not leaver.is_active:
         raise ValidationError(_("The leaving member has already left the network."))
-    if joins_without_consent(network, successor.organisation):
-        raise ValidationError(_consent_missing(successor.organisation))
+    if joins_without_consent(network=network, organisation=successor.organisation):
+        raise ValidationError(consent_missing_message(successor.organisation))
 
     new_membership = network.memberships.active().filter(supporter=successor).first()
     if new_membership is None:

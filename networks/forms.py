@@ -6,7 +6,7 @@ from accounts.choices import Sector
 from accounts.models import Organisation
 from networks.choices import MemberRole, Trust
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter
-from networks.services import consent_keeper, consent_may_change, network_may_set_lead, youth_has_sharing_consent
+from networks.services import consent_keeper, consent_may_change, joins_without_consent, network_may_set_lead
 from zorgnetwerk.forms import ModelChoiceField, PersonNameField, model_choice_formfield
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -126,9 +126,7 @@ class MembershipForm(forms.Form):
         if not supporter and not cleaned.get("new_first_name"):
             self.add_error("new_first_name", _("Give the first name of the new supporter."))
         organisation = supporter.organisation if supporter else cleaned.get("new_organisation")
-        needs_consent = organisation is not None and not youth_has_sharing_consent(
-            youth=self.network.youth, organisation=organisation
-        )
+        needs_consent = joins_without_consent(network=self.network, organisation=organisation)
         if (
             needs_consent
             and cleaned.get("share_consent")

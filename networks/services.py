@@ -6,7 +6,6 @@ enforce them, so a view, a form or Django admin cannot go round them; views and 
 the same functions to hide what a user may not do.
 """
 
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from networks.access import network_sync_access
 from networks.choices import MemberRole, TimelineKind
 from networks.events import consent_revoked, membership_ended
-from networks.models import CareNetwork, Membership, Supporter, TimelineEntry
+from networks.models import CareNetwork, Membership, SharingConsent, Supporter, TimelineEntry
 from zorgnetwerk.mail import plain_mail_after_commit
 
 
@@ -319,9 +318,25 @@ def network_missing_sectors(*, memberships) -> list[str]:
 
 
 def youth_has_sharing_consent(*, youth, organisation) -> bool:
-    from networks.models import SharingConsent
-
     return SharingConsent.objects.active().filter(youth=youth, organisation=organisation).exists()
+
+
+def joins_without_consent(*, network: CareNetwork, organisation) -> bool:
+    """ "An organisation joins only with the youth's consent to share" (DESIGN.md): true for an
+    organisation new to the network whose sharing the youth has not agreed to. Every way in (a new
+    member, a handover's successor) asks this."""
+    if organisation is None:
+        return False
+    if network.memberships.active().filter(supporter__organisation=organisation).exists():
+        return False
+    return not youth_has_sharing_consent(youth=network.youth, organisation=organisation)
+
+
+def consent_missing_message(organisation) -> str:
+    return _(
+        "The youth has not agreed to share information with %(organisation)s. "
+        "Ask the youth first and record the consent."
+    ) % {"organisation": organisation.name}
 
 
 @transaction.atomic
@@ -331,7 +346,6 @@ def sharing_consent_record(*, youth, organisation, by, given_on=None):
     The writer. The app and admin call sharing_consent_give, which checks who may record it
     (consent_may_change) first.
     """
-    from networks.models import SharingConsent
 
     if youth_has_sharing_consent(youth=youth, organisation=organisation):
         raise ValidationError(
@@ -376,7 +390,6 @@ def sharing_consent_revoke(*, consent, by) -> list[Membership]:
     is the system itself). Every revocation is on the timeline. The lead's membership cannot end
     before the lead role is passed on, so a consent of the lead's organisation is revoked after that.
     """
-    from networks.models import SharingConsent
 
     consent = (
         SharingConsent.objects.select_for_update(of=("self",))
@@ -494,15 +507,9 @@ def network_join(
     if supporter is None:
         supporter = Supporter.objects.create(**(new_supporter or {}))
     organisation = supporter.organisation
-    if organisation is not None and not youth_has_sharing_consent(youth=network.youth, organisation=organisation):
+    if joins_without_consent(network=network, organisation=organisation):
         if not share_consent:
-            raise ValidationError(
-                _(
-                    "The youth has not agreed to share information with %(organisation)s. "
-                    "Ask the youth first and record the consent."
-                )
-                % {"organisation": organisation.name}
-            )
+            raise ValidationError(consent_missing_message(organisation))
         if not consent_may_change(youth=network.youth, organisation=organisation, user=by):
             raise ValidationError(consent_refusal_message(organisation))
         sharing_consent_record(youth=network.youth, organisation=organisation, by=by)
