@@ -236,44 +236,36 @@ def _action_must_be_open(action: Action) -> None:
         raise ValidationError(_("Only an open action can be finished or dropped."))
 
 
-@transaction.atomic
-def action_complete(*, action: Action, result: str, by) -> Action:
-    """Mark an action done with its result; it frees a place among the three open actions."""
+def _action_close(*, action: Action, status: str, summary: str, by, **fields) -> Action:
+    """Finish an open action (done or dropped): it frees a place among the three open actions."""
     action = Action.objects.select_for_update(of=("self",)).select_related("plan__network").get(pk=action.pk)
     _action_must_be_open(action)
-    action.status = ActionStatus.DONE
-    action.result = result
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.status = status
     action.completed_on = timezone.localdate()
     action.save()
     plan_touch(plan=action.plan, by=by)
-    timeline_record(
-        network=action.plan.network,
-        kind=TimelineKind.ACTION,
-        summary=_("Action done: %(what)s") % {"what": action},
-        actor=by,
-    )
+    timeline_record(network=action.plan.network, kind=TimelineKind.ACTION, summary=summary % {"what": action}, actor=by)
     return action
+
+
+@transaction.atomic
+def action_complete(*, action: Action, result: str, by) -> Action:
+    """Mark an action done with its result."""
+    return _action_close(
+        action=action, status=ActionStatus.DONE, summary=_("Action done: %(what)s"), by=by, result=result
+    )
 
 
 @transaction.atomic
 def action_drop(*, action: Action, reason: str, by) -> Action:
     """Drop an action with a reason: better to say so than to keep an action without effect."""
-    action = Action.objects.select_for_update(of=("self",)).select_related("plan__network").get(pk=action.pk)
-    _action_must_be_open(action)
     if not reason.strip():
         raise ValidationError({"drop_reason": _("Say why the action was dropped.")})
-    action.status = ActionStatus.DROPPED
-    action.drop_reason = reason
-    action.completed_on = timezone.localdate()
-    action.save()
-    plan_touch(plan=action.plan, by=by)
-    timeline_record(
-        network=action.plan.network,
-        kind=TimelineKind.ACTION,
-        summary=_("Action dropped: %(what)s") % {"what": action},
-        actor=by,
+    return _action_close(
+        action=action, status=ActionStatus.DROPPED, summary=_("Action dropped: %(what)s"), by=by, drop_reason=reason
     )
-    return action
 
 
 @transaction.atomic
