@@ -278,17 +278,12 @@ def note_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     )
 
 
-def _lead_network_or_404(user, pk) -> CareNetwork:
-    network = get_network_for_user(user, pk, queryset=CareNetwork.objects.select_related("youth", "lead__supporter"))
-    if network.lead is None or network.lead.supporter.user_id != user.pk:
-        raise Http404
-    return network
-
-
 @login_required
 def network_audit(request: HttpRequest, network_pk: int) -> HttpResponse:
     """The network's audit trail, for its lead only (everyone else: 404)."""
-    network = _lead_network_or_404(request.user, network_pk)
+    network = get_object_or_404(
+        CareNetwork.objects.visible_to(request.user).led_by(request.user).select_related("youth"), pk=network_pk
+    )
     events = AuditEvent.objects.filter(
         Q(network_id=network.pk) | Q(network_id__isnull=True, youth_id=network.youth_id)
     ).order_by("-at", "-pk")
