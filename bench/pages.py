@@ -53,11 +53,7 @@ def bench_context() -> dict:
     }
 
 
-def resolve(page: Page, context: dict) -> str | None:
-    """The page's URL, or None when the page is not built (yet)."""
-    from django.urls import NoReverseMatch, reverse
+def resolve(page: Page, context: dict) -> str:
+    from django.urls import reverse
 
-    try:
-        return reverse(page.url_name, kwargs=page.url_kwargs(context))
-    except NoReverseMatch:
-        return None
+    return reverse(page.url_name, kwargs=page.url_kwargs(context))
