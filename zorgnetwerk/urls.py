@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from accounts.urls import auth_urlpatterns
 from zorgnetwerk.dashboard import dashboard
-from zorgnetwerk.health import health
+from zorgnetwerk.health import health, ready
 
 urlpatterns = [
     path("admin/", include("zorgnetwerk.admin_moves")),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("privacy.urls")),
     path("health/", health, name="health"),
+    path("health/ready/", ready, name="health_ready"),
     path("", dashboard, name="dashboard"),
     path("", include("networks.urls")),
     path("", include("handovers.urls")),

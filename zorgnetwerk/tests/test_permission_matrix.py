@@ -57,6 +57,7 @@ EXCLUDED = {
     "set_language": "the language switch (Django's own view, POST)",
     "privacy:privacy_page": "the public privacy page (checked below: 200 for anybody)",
     "health": "the load balancer's health check (public, no data)",
+    "health_ready": "the readiness probe (public, no data: tested in zorgnetwerk/tests/test_health.py)",
 }
 EXCLUDED_NAMESPACES = {"admin": "Django admin: staff only, read-only where it matters, tested by Django"}
 

@@ -1,0 +1,45 @@
+"""The probes answer over plain HTTP and by IP address, and readiness tells when the app can serve."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
+
+pytestmark = pytest.mark.django_db
+
+PRODUCTION_LIKE = {"SECURE_SSL_REDIRECT": True, "ALLOWED_HOSTS": ["zorgnetwerk.example"]}
+
+
+@pytest.fixture
+def production(settings):
+    for name, value in PRODUCTION_LIKE.items():
+        setattr(settings, name, value)
+
+
+def test_a_probe_by_ip_over_plain_http_gets_its_answer(client, production):
+    assert client.get("/health/", HTTP_HOST="10.0.0.5").content == b"ok"
+    assert client.get("/health/ready/", HTTP_HOST="10.0.0.5").status_code == 200
+
+
+def test_other_pages_keep_the_host_check_and_the_https_redirect(client, production):
+    assert client.get("/privacy/", HTTP_HOST="10.0.0.5").status_code == 400
+    response = client.get("/privacy/", HTTP_HOST="zorgnetwerk.example")
+    assert response.status_code == 301
+    assert response["Location"] == "https://zorgnetwerk.example/privacy/"
+
+
+def test_readiness_waits_for_migrations(client):
+    assert client.get("/health/ready/").content == b"ready"
+    recorder = MigrationRecorder(connection)
+    recorder.record_unapplied("youths", "0006_text_limits")
+    try:
+        response = client.get("/health/ready/")
+        assert response.status_code == 503
+        assert b"migration(s) to apply" in response.content
+    finally:
+        recorder.record_applied("youths", "0006_text_limits")
+
+
+def test_probes_show_no_data_and_need_no_login(client, network):
+    for path in ("/health/", "/health/ready/"):
+        body = client.get(path).content.decode()
+        assert network.youth.first_name not in body
