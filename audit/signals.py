@@ -12,7 +12,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.signals import second_factor_enrolled, second_factor_failed
 from audit.models import AuditEvent
-from audit.trail import IGNORED_FIELDS, Action, client_ip, record, scope_of_instance
+from audit.trail import IGNORED_FIELDS, Action, record, scope_of_instance
+from zorgnetwerk.client_ip import client_ip
 
 
 def _snapshot(instance) -> dict:

@@ -16,15 +16,14 @@ Rows hold ids, never names or values, so that anonymisation can leave them untou
 from __future__ import annotations
 
 import contextvars
-import ipaddress
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from audit.models import AuditEvent
 from audit.registry import registration, write_audited
+from zorgnetwerk.client_ip import client_ip
 
 
 class Action:
@@ -49,21 +48,6 @@ current = contextvars.ContextVar("audit_current", default=None)
 
 # Bookkeeping fields: a save that changes only these is no change worth a row.
 IGNORED_FIELDS = {"updated_at", "created_at", "revision", "sequence"}
-
-
-def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR, or the proxy's X-Forwarded-For entry behind a proxy."""
-    if request is None:
-        return None
-    raw = request.META.get("REMOTE_ADDR", "")
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            raw = forwarded.split(",")[-1].strip()
-    try:
-        return str(ipaddress.ip_address(raw))
-    except ValueError:
-        return None
 
 
 def _user_fields(user) -> dict:

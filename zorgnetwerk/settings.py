@@ -207,9 +207,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 60))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
-if env_bool("BEHIND_PROXY", False):
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The lockout and the audit trail name the same client address, behind the proxy too.
+AXES_CLIENT_IP_CALLABLE = "zorgnetwerk.client_ip.client_ip"
 
 # Privacy: youths whose network closed longer ago than this are anonymised (apply_retention).
 RETENTION_YEARS = env_int("RETENTION_YEARS", 5)

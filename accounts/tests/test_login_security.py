@@ -296,3 +296,14 @@ def test_account_pages_need_a_login(client):
     for name in ["accounts:account_security", "accounts:account_email_change", "accounts:account_otp_setup"]:
         response = client.get(reverse(name))
         assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_behind_the_proxy_the_lockout_and_the_audit_trail_record_the_same_client_address(client, coach, settings):
+    from audit.models import AuditEvent
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    forwarded = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"}
+    client.post(reverse("login"), {"username": coach.email, "password": "wrong"}, **forwarded)
+
+    assert AccessAttempt.objects.get(username=coach.email).ip_address == "203.0.113.7"
+    assert AuditEvent.objects.filter(user_email=coach.email).latest("at").ip == "203.0.113.7"
