@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the health probes answer before the SSL redirect and the host check (zorgnetwerk/health.py).
     "zorgnetwerk.health.ProbeMiddleware",
+    "zorgnetwerk.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -242,10 +243,22 @@ SECURE_HSTS_PRELOAD = not DEBUG
 if env_bool("BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# One JSON object per line (time, level, logger, request id); LOG_FORMAT=text for a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "zorgnetwerk.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "zorgnetwerk.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env_str("LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
