@@ -262,5 +262,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# Optional error reporting (zorgnetwerk/errors.py): nothing is sent unless SENTRY_DSN is set.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from zorgnetwerk.errors import init_error_reporting
+
+    init_error_reporting(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"))
+
 # Domain settings.
 FOLLOW_UP_REFERRAL_WAIT_DAYS = 14
