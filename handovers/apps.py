@@ -8,7 +8,7 @@ class HandoversConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
+        from handovers import services  # noqa: F401  (its receivers listen to networks.events)
         from handovers.models import Handover
 
         register(Handover, network="network_id")
-        from handovers import services  # noqa: F401  (its receivers listen to networks.events)

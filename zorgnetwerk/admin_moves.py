@@ -24,7 +24,7 @@ def moved_admin_page(request, app_label, model_name, rest=""):
 
 urlpatterns = [
     re_path(
-        r"^(?P<app_label>networks)/(?P<model_name>organisation|user|auditevent|handover|meeting)/(?P<rest>.*)$",
+        rf"^(?P<app_label>networks)/(?P<model_name>{'|'.join(model for _app, model in MOVED_MODELS)})/(?P<rest>.*)$",
         moved_admin_page,
     ),
 ]

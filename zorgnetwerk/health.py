@@ -9,8 +9,11 @@ Probes come over plain HTTP and by IP address, so `ProbeMiddleware`, first in MI
 them before the SSL redirect and the host check (`ALLOWED_HOSTS`) would.
 """
 
+from functools import cache
+
 from django.db import DatabaseError, connection
-from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
@@ -22,10 +25,16 @@ def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type=PLAIN)
 
 
+@cache
+def _migrations_on_disk() -> frozenset[tuple[str, str]]:
+    """Read once per process: the files do not change under a running server."""
+    return frozenset(MigrationLoader(None, ignore_no_migrations=True).graph.nodes)
+
+
 def unapplied_migrations() -> list[str]:
-    executor = MigrationExecutor(connection)
-    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
-    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+    """One query per probe: the recorded migrations against those on disk."""
+    applied = set(MigrationRecorder(connection).applied_migrations())
+    return sorted(f"{app_label}.{name}" for app_label, name in _migrations_on_disk() - applied)
 
 
 @require_safe
