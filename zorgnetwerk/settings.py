@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "actionplans",
     "handovers",
     "adviesgroep",
+    "youthpage",
     "privacy",
     "zorgnetwerk",
 ]

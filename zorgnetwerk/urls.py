@@ -17,6 +17,7 @@ urlpatterns = [
     path("", dashboard, name="dashboard"),
     path("", include("networks.urls")),
     path("", include("handovers.urls")),
+    path("", include("youthpage.urls")),
     path("jongeren/", include("youths.urls")),
     path("actieplannen/", include("actionplans.urls")),
     path("adviesgroep/", include("adviesgroep.urls")),

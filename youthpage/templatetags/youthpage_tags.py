@@ -1,0 +1,32 @@
+"""The youth's page section on the network page: the link (create, renew, revoke) and what I show the youth."""
+
+from django import template
+
+from networks.models import Membership
+from youthpage.forms import LinkForm, ShareForm
+from youthpage.models import YouthContactShare
+from youthpage.services import current_link, youthlink_may_manage
+
+register = template.Library()
+
+
+@register.inclusion_tag("youthpage/_network_section_body.html", takes_context=True)
+def youthpage_network_section(context, network, user):
+    """Only for members of the network: the page that includes this section already checked access."""
+    mine = Membership.objects.active().filter(network=network, supporter__user=user).first()
+    share = YouthContactShare.objects.filter(membership=mine).first() if mine is not None else None
+    return {
+        "network": network,
+        "csrf_token": context.get("csrf_token"),
+        "link": current_link(network),
+        "may_manage": youthlink_may_manage(network=network, user=user) and not network.is_closed,
+        "link_form": LinkForm(),
+        "membership": mine,
+        "share_form": ShareForm(
+            initial={
+                "show_phone": share.show_phone if share else False,
+                "show_email": share.show_email if share else False,
+                "show_last_name": share.show_last_name if share else False,
+            }
+        ),
+    }
