@@ -254,12 +254,10 @@ def youth_page_action(request: HttpRequest, token: str) -> HttpResponse:
     if response is not None:
         return response
     page = reverse("youthpage:youth_page", kwargs={"token": token})
-    try:
-        action = Action.objects.get(
-            pk=int(request.POST.get("action", "")), plan__network=link.network, owner_is_youth=True
-        )
-    except (ValueError, Action.DoesNotExist):
-        raise Http404 from None
+    raw = request.POST.get("action", "")
+    if not (raw.isdigit() and len(raw) <= 18):  # an id beyond the integer range is no action either
+        raise Http404
+    action = get_object_or_404(Action, pk=int(raw), plan__network=link.network, owner_is_youth=True)
     if request.POST.get("do") == "done":
         youth_action_done(link=link, action=action, request=request)
         return redirect(f"{page}?done=1#actions")

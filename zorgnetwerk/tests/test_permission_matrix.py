@@ -58,6 +58,10 @@ EXCLUDED = {
     "privacy:privacy_page": "the public privacy page (checked below: 200 for anybody)",
     "health": "the load balancer's health check (public, no data)",
     "health_ready": "the readiness probe (public, no data: tested in zorgnetwerk/tests/test_health.py)",
+    "youthpage:youth_page": "the youth's own page: a token and a code, no login (tested in youthpage/tests)",
+    "youthpage:youth_page_message": "the youth's own page, POST behind the code (tested in youthpage/tests)",
+    "youthpage:youth_page_action": "the youth's own page, POST behind the code (tested in youthpage/tests)",
+    "youthpage:youth_page_leave": "the youth's own page, POST (tested in youthpage/tests)",
 }
 EXCLUDED_NAMESPACES = {"admin": "Django admin: staff only, read-only where it matters, tested by Django"}
 
@@ -144,6 +148,11 @@ KIND_OF = {
     "handovers:handover_accept": "post_only",
     "handovers:handover_decline": "post_only",
     "handovers:plan_review_done": "post_only",
+    "youthpage:youthlink_create": "post_only",
+    "youthpage:youthlink_renew": "post_only",
+    "youthpage:youthlink_revoke": "post_only",
+    "youthpage:youth_share": "post_only",
+    "youthpage:youthmessage_handled": "post_only",
     "handovers:network_reopen": "post_only",
     "privacy:youth_export": "post_only",
     "actionplans:action_reopen": "post_only",
