@@ -52,7 +52,7 @@ def test_a_wrong_code_says_how_many_tries_are_left_and_the_fifth_locks_the_link(
     link, token, code = youth_link
     for tries_left in (4, 3, 2, 1):
         response = client.post(f"/j/{token}/", {"code": "000000"})
-        assert f"{tries_left} more time" in response.content.decode()
+        assert f"Je kunt nog {tries_left} keer proberen." in response.content.decode()
     response = client.post(f"/j/{token}/", {"code": "000000"})
     assert response.status_code == 403
     link.refresh_from_db()
@@ -115,7 +115,7 @@ def test_the_lead_makes_a_link_on_the_network_page_and_sees_link_and_code_once(c
     link = YouthLink.objects.get(network=network)
     assert AuditEvent.objects.filter(action="youthlink_create", object_id=str(link.pk), network_id=network.pk).exists()
     page = coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk})).content.decode()
-    assert "112233" not in page and "Renew link and code" in page
+    assert "112233" not in page and "Link en code vernieuwen" in page
 
 
 @pytest.mark.parametrize("name", ["youthlink_create", "youthlink_renew", "youthlink_revoke", "youth_share"])

@@ -118,8 +118,8 @@ def test_the_page_shows_people_questions_meeting_actions_and_goals(client, full_
     for expected in (
         "Sara",
         "Karim",
-        "helps you find work",
-        "your contact person",
+        "helpt je werk zoeken",  # the role in words a youth understands (Dutch by default)
+        "je contactpersoon",
         "Vragen over werk",
         "Atheneum Gent-Zuid, lokaal 12",
         "https://meet.example.org/ahmad",
@@ -266,3 +266,13 @@ def test_the_lead_marks_a_message_handled_and_others_cannot(client, full_network
     assert client.get(url).status_code == 405
     message.refresh_from_db()
     assert message.handled_at is None
+
+
+@pytest.mark.parametrize("code", [code for code in LANGUAGES if code != "en"])
+def test_every_text_of_the_page_is_translated_in_each_language(client, full_network, youth_link, code):
+    _link, token, pin = youth_link
+    client.post(f"/j/{token}/", {"code": pin})
+    body = client.get(f"/j/{token}/?lang={code}").content.decode()
+    for english in ("My people", "Which question to whom", "My next meeting", "What I do", "My goals", "helps you"):
+        assert english not in body, (code, english)
+    assert f'lang="{LANGUAGES[code].html_lang}"' in body.split(">", 2)[1]
