@@ -113,9 +113,12 @@ def current_link(network: CareNetwork) -> YouthLink | None:
     return YouthLink.objects.current().filter(network=network).first()
 
 
-def _new_link(*, network: CareNetwork, by, code: str | None, language: str | None) -> tuple[YouthLink, str, str]:
+def _new_link(
+    *, network: CareNetwork, by, code: str | None, language: str | None, token: str | None = None
+) -> tuple[YouthLink, str, str]:
+    """`token` only for the demo data (a stable secret of the installation); otherwise 256 random bits."""
     code = _clean_code(code)
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = token or secrets.token_urlsafe(TOKEN_BYTES)
     link = YouthLink.objects.create(
         network=network,
         token_hash=token_hash(token),

@@ -6,6 +6,7 @@ from actionplans import demo as actionplans_demo
 from adviesgroep import demo as adviesgroep_demo
 from handovers import demo as handovers_demo
 from networks import demo
+from youthpage import demo as youthpage_demo
 from youths import demo as youths_demo
 
 
@@ -29,8 +30,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data ready. Demo logins (password: %s):" % demo.DEMO_PASSWORD))
         for email, who in demo.demo_logins():
             self.stdout.write(f"  {email:32} {who}")
+        if context.get("youth_links"):
+            self.stdout.write(self.style.SUCCESS("The youths' own pages (link, then the code):"))
+            for first_name, language, url, code in context["youth_links"]:
+                self.stdout.write(f"  {first_name} ({language}): {url}  code {code}")
 
 
 def demo_steps():
     """Each app's demo step, in the order of the playbook."""
-    return [youths_demo.seed, actionplans_demo.seed, handovers_demo.seed, adviesgroep_demo.seed]
+    return [youths_demo.seed, actionplans_demo.seed, handovers_demo.seed, adviesgroep_demo.seed, youthpage_demo.seed]
