@@ -22,5 +22,6 @@ ROLE_WORDS = {
 }
 
 
-def role_words(role: str) -> str:
-    return str(ROLE_WORDS.get(role, ROLE_WORDS[MemberRole.OTHER]))
+def role_words(role: str):
+    """Lazy: translated when the page renders, in the page's language."""
+    return ROLE_WORDS.get(role, ROLE_WORDS[MemberRole.OTHER])

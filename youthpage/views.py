@@ -50,9 +50,12 @@ DONE_SHOWN = 5
 
 
 def _finish(response: HttpResponse, language_code: str) -> HttpResponse:
-    """No search engine, no cache, no referrer (the token is in the address), the page's language."""
+    """No search engine, no cache, the page's language.
+
+    The token is in the address: the site's Referrer-Policy (same-origin) keeps it from other sites;
+    not `no-referrer`, which makes the browser post `Origin: null` and the CSRF check refuse the code.
+    """
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
     response["Content-Language"] = YOUTH_LANGUAGES[language_code].html_lang
     add_never_cache_headers(response)
     return response
