@@ -35,7 +35,9 @@ class YouthLink(models.Model):
     network = models.ForeignKey(
         "networks.CareNetwork", on_delete=models.CASCADE, related_name="youth_links", verbose_name=_("network")
     )
-    token_hash = models.CharField(_("hash of the link"), max_length=64, unique=True, editable=False)
+    # Indexed, not unique: erasure (privacy.erasure) overwrites every text of the youth's rows with
+    # "[erased]", for every link of every erased youth; a SHA-256 of a 256-bit token never repeats.
+    token_hash = models.CharField(_("hash of the link"), max_length=64, db_index=True, editable=False)
     code_hash = models.CharField(_("hash of the code"), max_length=128, editable=False)
     language = models.CharField(_("language of the page"), max_length=10, blank=True)
     failed_attempts = models.PositiveSmallIntegerField(_("wrong codes in a row"), default=0)

@@ -148,3 +148,17 @@ def test_too_many_requests_are_slowed_down(client, youth_link, settings):
 
     statuses = [client.get(f"/j/{token}/").status_code for _ in range(ratelimit.PAGE_REQUESTS_PER_WINDOW + 1)]
     assert statuses[-1] == 429 and statuses[0] == 200
+
+
+def test_erasing_two_youths_with_renewed_links_works_and_ends_every_link(client, network, coach, admin_user):
+    from networks.tests.factories import CareNetworkFactory
+    from youths.tests.factories import YouthFactory
+
+    _first, first_token, _ = youthlink_create(network=network, by=coach, code="1111")
+    _second, second_token, _ = youthlink_renew(network=network, by=coach, code="2222")
+    other = CareNetworkFactory(youth=YouthFactory(first_name="Bilal"))
+    YouthLink.objects.create(network=other, token_hash=token_hash("other-token"), code_hash="x")
+    youth_anonymise(youth=network.youth, by=admin_user, reason="verzoek")
+    youth_anonymise(youth=other.youth, by=admin_user, reason="verzoek")
+    for token in (first_token, second_token, "other-token"):
+        assert client.get(f"/j/{token}/").status_code == 404
