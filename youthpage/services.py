@@ -53,6 +53,7 @@ class Audit:
     SHARE_CHANGE = "youth_share_change"
     MESSAGE_HANDLED = "youth_msg_handled"
     # By the youth, through the link:
+    CODE_ASKED = "youth_code_asked"
     CODE_OK = "youth_code_ok"
     CODE_WRONG = "youth_code_wrong"
     LOCKED = "youth_link_locked"

@@ -137,6 +137,8 @@ def youth_page(request: HttpRequest, token: str) -> HttpResponse:
 
 def _code_gate(request, link) -> HttpResponse:
     language_code = _pre_code_language(request)
+    if request.method == "GET":
+        youth_audit(Audit.CODE_ASKED, link=link, request=request)
     form = CodeForm(request.POST or None)
     wrong = False
     if request.method == "POST" and form.is_valid():

@@ -135,10 +135,16 @@ def test_a_get_changes_nothing(coach_client, network, name, youth_link):
 
 def test_every_step_of_the_youth_is_on_the_audit_trail_with_the_link_as_actor(client, youth_link, network):
     link, token, code = youth_link
+    client.get(f"/j/{token}/")
     client.post(f"/j/{token}/", {"code": "000000"})
     open_page(client, token, code)
     events = AuditEvent.objects.filter(network_id=network.pk, user_email=link.actor_label)
-    assert set(events.values_list("action", flat=True)) >= {"youth_code_wrong", "youth_code_ok", "youth_read"}
+    assert set(events.values_list("action", flat=True)) >= {
+        "youth_code_asked",
+        "youth_code_wrong",
+        "youth_code_ok",
+        "youth_read",
+    }
     assert not events.exclude(user_id=None).exists()
 
 
