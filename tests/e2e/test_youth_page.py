@@ -79,3 +79,25 @@ def test_the_youth_asks_a_question_and_marks_an_action_done(page, live_server, a
         page.get_by_role("button", name="Ik heb het gedaan").click()
     audit()
     assert "Goed gedaan" in page.get_by_role("status").inner_text()
+
+
+def test_the_lead_makes_the_link_on_the_network_page_and_the_youth_opens_it(
+    page, live_server, url, audit, log_in, coach, network
+):
+    log_in(coach)
+    page.goto(url("networks:network_detail", network.pk))
+    audit()
+    section = page.get_by_role("region", name="De eigen pagina van de jongere")
+    section.get_by_label("Code die de jongere koos (optioneel)").fill("8642")
+    with page.expect_navigation():
+        section.get_by_role("button", name="Link en code maken").click()
+    audit()
+    link = page.locator("code").first.inner_text()
+    assert "/j/" in link and "8642" in page.content()
+    page.goto(link)
+    audit()
+    page.locator("input[name=code]").fill("8642")
+    with page.expect_navigation():
+        page.locator("form.yp-form button[type=submit]").click()
+    audit()
+    assert "Ahmad" in page.get_by_role("heading", level=1).inner_text()
