@@ -168,3 +168,22 @@ def test_erasing_two_youths_with_renewed_links_works_and_ends_every_link(client,
     youth_anonymise(youth=other.youth, by=admin_user, reason="verzoek")
     for token in (first_token, second_token, "other-token"):
         assert client.get(f"/j/{token}/").status_code == 404
+
+
+def test_the_lead_gets_an_email_when_the_link_locks(
+    client, youth_link, network, django_capture_on_commit_callbacks, mailoutbox
+):
+    _link, token, _code = youth_link
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            client.post(f"/j/{token}/", {"code": "000000"})
+    assert [mail.to for mail in mailoutbox] == [["sara@atheneum.example"]]
+    assert "AR" in mailoutbox[0].body and "Ahmad" not in mailoutbox[0].body
+
+
+def test_a_closed_network_page_offers_no_new_link(coach_client, network, coach):
+    network_close(network=network, reason=ClosureReason.OTHER, note="Klaar.", by=coach)
+    page = coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk})).content.decode()
+    assert "Link en code maken" not in page
+    response = coach_client.post(reverse("youthpage:youthlink_create", kwargs={"network_pk": network.pk}), {})
+    assert response.status_code == 302 and not YouthLink.objects.exists()
