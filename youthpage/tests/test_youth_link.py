@@ -112,6 +112,7 @@ def test_the_lead_makes_a_link_on_the_network_page_and_sees_link_and_code_once(c
     )
     body = response.content.decode()
     assert response.status_code == 200 and "112233" in body and "/j/" in body
+    assert '<svg width="' in body and "style=" not in body.split("<svg", 1)[1].split("</svg>", 1)[0]  # the QR code
     link = YouthLink.objects.get(network=network)
     assert AuditEvent.objects.filter(action="youthlink_create", object_id=str(link.pk), network_id=network.pk).exists()
     page = coach_client.get(reverse("networks:network_detail", kwargs={"network_pk": network.pk})).content.decode()
