@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint format messages bench backup restore clean
+.PHONY: install run worker test lint format messages bench backup restore clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,14 @@ run: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0 2>/dev/null || echo "msgfmt not found: using the committed .mo files"
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	@echo "Starting the task worker (it prints the e-mails) and the development server; Ctrl+C stops both."
+	$(PY) manage.py worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
+
+# The task worker alone (delivers the queued e-mails; README "Deploying"). Several may run at once.
+worker: install
+	$(PY) manage.py worker
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,8 +1,11 @@
 """Mail leaves after the change it is about is committed, and a failing mail server never undoes it.
 
 Every e-mail of the app is sent through `mail_after_commit`: nothing is sent for a change that
-was rolled back, and a mail server that refuses or is down is logged, not turned into an error
-page for a change that was saved.
+was rolled back. The message is rendered after the commit and handed to `EMAIL_BACKEND`, which is
+the task queue (`zorgnetwerk.tasks.QueuedEmailBackend`): the request only writes a task, and the
+worker delivers it, trying again later when the mail server refuses or is down. With a backend
+that sends at once (a test's, or `EMAIL_BACKEND` overridden), a refusal is logged, not turned
+into an error page for a change that was saved.
 """
 
 import logging

@@ -1,0 +1,140 @@
+"""Mail goes through the task queue: the request writes a task, the worker delivers, a refusal is retried."""
+
+import datetime
+import smtplib
+from email.mime.text import MIMEText
+
+import pytest
+from django.core import mail
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from zorgnetwerk.mail import plain_mail_after_commit
+from zorgnetwerk.tasks import deliver_email, message_from_data, message_to_data, retry_delay
+
+pytestmark = pytest.mark.django_db
+
+
+class RefusingBackend(LocmemBackend):
+    """Refuses the first `refusals` messages, as a mail server that is down; then delivers to the outbox."""
+
+    refusals = 0
+
+    def send_messages(self, messages):
+        if RefusingBackend.refusals > 0:
+            RefusingBackend.refusals -= 1
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def queued(settings):
+    """Production's mail path, with the outbox in place of the mail server."""
+    settings.EMAIL_BACKEND = "zorgnetwerk.tasks.QueuedEmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "zorgnetwerk.tests.test_tasks.RefusingBackend"
+    settings.EMAIL_MAX_ATTEMPTS = 3
+    RefusingBackend.refusals = 0
+    yield
+    RefusingBackend.refusals = 0
+
+
+def run_worker():
+    """What `make worker` does, until nothing is due."""
+    call_command("worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+
+
+def mail_tasks():
+    return DBTaskResult.objects.filter(task_path=deliver_email.module_path).order_by("enqueued_at")
+
+
+def make_due():
+    """Let the clock pass the retry's backoff."""
+    mail_tasks().filter(status="READY").update(run_after=timezone.now() - datetime.timedelta(seconds=1))
+
+
+def send_one(django_capture_on_commit_callbacks, subject="Overdracht"):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        plain_mail_after_commit(subject=subject, body="Body", recipients=["a@x.example"], about="t")
+
+
+def test_the_request_only_queues_the_mail_and_the_worker_delivers_it(queued, django_capture_on_commit_callbacks):
+    send_one(django_capture_on_commit_callbacks)
+    assert mail.outbox == []
+    assert [task.status for task in mail_tasks()] == ["READY"]
+
+    run_worker()
+    assert [(message.subject, message.to) for message in mail.outbox] == [("Overdracht", ["a@x.example"])]
+    assert [task.status for task in mail_tasks()] == ["SUCCESSFUL"]
+
+    run_worker()  # a second run sends nothing again
+    assert len(mail.outbox) == 1
+
+
+def test_a_refused_mail_is_tried_again_later_and_sent_once(queued, django_capture_on_commit_callbacks):
+    RefusingBackend.refusals = 1
+    send_one(django_capture_on_commit_callbacks)
+
+    run_worker()
+    assert mail.outbox == []
+    retry = mail_tasks().get(status="READY")
+    assert retry.args_kwargs["kwargs"] == {"attempt": 2}
+    assert retry.run_after > timezone.now()  # not before the backoff
+
+    run_worker()  # not yet due
+    assert mail.outbox == []
+
+    make_due()
+    run_worker()
+    assert [message.subject for message in mail.outbox] == ["Overdracht"]
+    make_due()
+    run_worker()
+    assert len(mail.outbox) == 1
+
+
+def test_a_mail_that_keeps_failing_stays_failed_in_admin(
+    queued, django_capture_on_commit_callbacks, client, admin_user
+):
+    RefusingBackend.refusals = 10
+    send_one(django_capture_on_commit_callbacks)
+    for _ in range(5):
+        make_due()
+        run_worker()
+    assert mail.outbox == []
+    assert [task.status for task in mail_tasks()] == ["SUCCESSFUL", "SUCCESSFUL", "FAILED"]  # 3 attempts
+    failed = mail_tasks().get(status="FAILED")
+    assert "SMTPServerDisconnected" in failed.exception_class_path
+
+    client.force_login(admin_user)
+    page = client.get("/admin/django_tasks_database/dbtaskresult/?status__exact=FAILED")
+    assert page.status_code == 200
+    assert str(failed.id) in page.content.decode()
+
+
+def test_the_backoff_doubles_up_to_an_hour(settings):
+    settings.EMAIL_RETRY_SECONDS = 60
+    assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 7, 8)] == [60, 120, 240, 3600, 3600]
+
+
+def test_a_message_with_a_calendar_part_an_attachment_and_html_survives_the_queue():
+    message = EmailMultiAlternatives(subject="Rondetafel", body="Tekst", to=["Sara Peeters <sara@x.example>"])
+    message.attach_alternative("<p>Tekst</p>", "text/html")
+    part = MIMEText("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n", "calendar", "utf-8")
+    part.set_param("method", "REQUEST")
+    part.add_header("Content-Disposition", "attachment", filename="rondetafel.ics")
+    message.attach(part)
+    message.attach("plan.pdf", b"%PDF-1.7 \x00\xff", "application/pdf")
+
+    restored = message_from_data(message_to_data(message))
+
+    assert restored.message().as_bytes() != b""
+    assert (restored.subject, restored.body, restored.to) == (message.subject, message.body, message.to)
+    assert restored.alternatives == [("<p>Tekst</p>", "text/html")]
+    calendar = [p for p in restored.message().walk() if p.get_content_type() == "text/calendar"][0]
+    assert calendar.get_param("method") == "REQUEST"
+    assert calendar.get_filename() == "rondetafel.ics"
+    assert "METHOD:REQUEST" in calendar.get_payload(decode=True).decode()
+    assert restored.attachments[-1] == ("plan.pdf", b"%PDF-1.7 \x00\xff", "application/pdf")
