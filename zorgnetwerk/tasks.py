@@ -151,7 +151,7 @@ class QueuedEmailBackend(BaseEmailBackend):
 # -- The worker's heartbeat -----------------------------------------------------------------------
 
 
-def _heartbeats():
+def heartbeat_results():
     from django_tasks_db.models import DBTaskResult
 
     return DBTaskResult.objects.filter(task_path=worker_heartbeat.module_path)
@@ -159,14 +159,14 @@ def _heartbeats():
 
 def heartbeat_schedule(delay: datetime.timedelta = datetime.timedelta(0)) -> None:
     """Queue the next heartbeat unless one is already waiting (several workers keep one chain)."""
-    if not _heartbeats().filter(status=TaskResultStatus.READY).exists():
+    if not heartbeat_results().filter(status=TaskResultStatus.READY).exists():
         worker_heartbeat.using(run_after=timezone.now() + delay).enqueue()
 
 
 @task(priority=100)
 def worker_heartbeat() -> None:
     """Run by a worker about every minute: the readiness probe looks for the last one finished."""
-    _heartbeats().filter(
+    heartbeat_results().filter(
         status=TaskResultStatus.SUCCESSFUL, finished_at__lt=timezone.now() - datetime.timedelta(hours=1)
     ).delete()
     heartbeat_schedule(datetime.timedelta(seconds=HEARTBEAT_SECONDS))
@@ -175,7 +175,7 @@ def worker_heartbeat() -> None:
 def worker_last_seen() -> datetime.datetime | None:
     """When a worker last finished a heartbeat (one query)."""
     return (
-        _heartbeats()
+        heartbeat_results()
         .filter(status=TaskResultStatus.SUCCESSFUL)
         .order_by("-finished_at")
         .values_list("finished_at", flat=True)
