@@ -7,7 +7,6 @@ from email import message_from_bytes
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -51,16 +50,21 @@ def smtp_port(settings):
     return port
 
 
-def run_worker_when_due():
-    """Let the clock pass every backoff, then do what `make worker` does until nothing is due."""
-    DBTaskResult.objects.filter(status="READY", task_path=deliver_email.module_path).update(
-        run_after=timezone.now() - datetime.timedelta(seconds=1)
-    )
-    call_command("worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
+@pytest.fixture
+def run_worker_when_due(run_worker):
+    """Let the clock pass every backoff, then run the worker until nothing is due."""
+
+    def run():
+        DBTaskResult.objects.filter(status="READY", task_path=deliver_email.module_path).update(
+            run_after=timezone.now() - datetime.timedelta(seconds=1)
+        )
+        run_worker()
+
+    return run
 
 
 def test_invitations_survive_a_mail_server_that_is_down_then_refuses_then_accepts(
-    smtp_port, network, coach_client, django_capture_on_commit_callbacks
+    smtp_port, network, coach_client, django_capture_on_commit_callbacks, run_worker_when_due
 ):
     members = {m.supporter.first_name: m for m in network.memberships.select_related("supporter")}
     day = timezone.localdate() + datetime.timedelta(days=7)

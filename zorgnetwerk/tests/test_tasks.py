@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -42,11 +41,6 @@ def queued(settings):
     RefusingBackend.refusals = 0
 
 
-def run_worker():
-    """What `make worker` does, until nothing is due."""
-    call_command("worker", "--batch", "--no-reload", "--no-startup-delay", verbosity=0)
-
-
 def mail_tasks():
     return DBTaskResult.objects.filter(task_path=deliver_email.module_path).order_by("enqueued_at")
 
@@ -61,7 +55,9 @@ def send_one(django_capture_on_commit_callbacks, subject="Overdracht"):
         plain_mail_after_commit(subject=subject, body="Body", recipients=["a@x.example"], about="t")
 
 
-def test_the_request_only_queues_the_mail_and_the_worker_delivers_it(queued, django_capture_on_commit_callbacks):
+def test_the_request_only_queues_the_mail_and_the_worker_delivers_it(
+    queued, django_capture_on_commit_callbacks, run_worker
+):
     send_one(django_capture_on_commit_callbacks)
     assert mail.outbox == []
     assert [task.status for task in mail_tasks()] == ["READY"]
@@ -74,7 +70,7 @@ def test_the_request_only_queues_the_mail_and_the_worker_delivers_it(queued, dja
     assert len(mail.outbox) == 1
 
 
-def test_a_refused_mail_is_tried_again_later_and_sent_once(queued, django_capture_on_commit_callbacks):
+def test_a_refused_mail_is_tried_again_later_and_sent_once(queued, django_capture_on_commit_callbacks, run_worker):
     RefusingBackend.refusals = 1
     send_one(django_capture_on_commit_callbacks)
 
@@ -96,7 +92,7 @@ def test_a_refused_mail_is_tried_again_later_and_sent_once(queued, django_captur
 
 
 def test_a_mail_that_keeps_failing_stays_failed_in_admin(
-    queued, django_capture_on_commit_callbacks, client, admin_user
+    queued, django_capture_on_commit_callbacks, client, admin_user, run_worker
 ):
     RefusingBackend.refusals = 10
     send_one(django_capture_on_commit_callbacks)
