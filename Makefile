@@ -8,13 +8,28 @@ PYTEST_ARGS ?=
 
 .PHONY: install run worker test lint format messages bench backup restore clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+# Installs from the lock: every package at the version of constraints.txt, each file checked
+# against the hashes in requirements.lock (pip --require-hashes).
+$(VENV)/.installed: requirements.lock requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	$(PIP) install --quiet --require-hashes -r requirements.lock
 	touch $@
 
 install: $(VENV)/.installed
+
+# After changing requirements*.txt or constraints.txt: refresh requirements.lock (pip-tools in a
+# venv of its own, so the app's environment stays as constraints.txt pins it).
+LOCK_VENV := .venv-lock
+.PHONY: lock
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools==7.6.2)
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+		--no-emit-index-url --no-emit-find-links --constraint constraints.txt --output-file requirements.lock.new requirements-dev.txt
+	{ echo "# Every package with the hashes of its files on PyPI: make install installs from this file (pip --require-hashes)."; \
+	  echo "# Generated from requirements-dev.txt and constraints.txt by: make lock  (pip-tools' pip-compile --generate-hashes)"; \
+	  cat requirements.lock.new; } > requirements.lock && rm requirements.lock.new
+	$(PYTHON) scripts/check-lock.py
 
 run: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0 2>/dev/null || echo "msgfmt not found: using the committed .mo files"
