@@ -6,8 +6,9 @@ alike; `manage.py worker` (make worker) runs them, several workers share the wor
 (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL).
 
 E-mail: `EMAIL_BACKEND` is `QueuedEmailBackend`, so every `send_mail` and `EmailMessage.send()`
-of the app, rendered as before, only writes one task per message (`deliver_email`): a request
-never waits on the mail server. The worker hands the message to `EMAIL_DELIVERY_BACKEND` (SMTP,
+of the app only writes one task per message (`deliver_email`): a request never waits on the mail
+server. Mail that `mail_after_commit` can name by function and ids (the round-table invitations)
+is rendered in the worker too (`render_and_send`). The worker hands the message to `EMAIL_DELIVERY_BACKEND` (SMTP,
 or the console locally). A server that refuses or is down gets the same message again later
 (`EMAIL_RETRY_SECONDS` × 1, 2, 4 … , at most an hour apart) as a new task, up to
 `EMAIL_MAX_ATTEMPTS`; the last attempt's failure stays in Django admin (*Task results*, status
@@ -22,16 +23,21 @@ This module imports no app.
 
 import base64
 import datetime
+import inspect
 import logging
 import smtplib
 from email import message_from_string
 from email.message import Message
 from email.mime.base import MIMEBase
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 
@@ -133,6 +139,33 @@ def deliver_email(message: dict, attempt: int = 1) -> str:
         logger.warning("E-mail not delivered (attempt %d): %r; next attempt at %s", attempt, error, run_after)
         return f"attempt {attempt} refused; retry scheduled at {run_after.isoformat()}"
     return f"delivered at attempt {attempt}"
+
+
+def _project_function(path: str):
+    """The function a `render_and_send` task names, if it belongs to one of the project's apps."""
+    module = path.rsplit(".", 1)[0]
+    if not any(module == app.name or module.startswith(app.name + ".") for app in _project_apps()):
+        raise SuspiciousOperation(f"render_and_send: {path} is not in one of the project's apps")
+    function = import_string(path)
+    if not inspect.isfunction(function):
+        raise SuspiciousOperation(f"render_and_send: {path} is not a function")
+    return function
+
+
+def _project_apps():
+    """Our apps, whose packages lie directly in the project folder (not installed packages)."""
+    return [app for app in apps.get_app_configs() if Path(app.path).parent == Path(settings.BASE_DIR)]
+
+
+@task()
+def render_and_send(function: str, args: list, about: str = "") -> str:
+    """Render and send in the worker, from ids (zorgnetwerk.mail.mail_after_commit).
+
+    The function's messages go through `EMAIL_BACKEND` again, so each becomes a `deliver_email`
+    task with its own retries; this task is not retried (it would render some messages twice).
+    """
+    _project_function(function)(*args)
+    return f"rendered the e-mail about {about}"
 
 
 class QueuedEmailBackend(BaseEmailBackend):

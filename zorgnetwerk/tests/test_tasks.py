@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from actionplans.services.roundtables import meeting_plan
 from zorgnetwerk.mail import plain_mail_after_commit
-from zorgnetwerk.tasks import deliver_email, message_from_data, message_to_data, retry_delay
+from zorgnetwerk.tasks import deliver_email, message_from_data, message_to_data, render_and_send, retry_delay
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,51 @@ def test_a_message_with_a_calendar_part_an_attachment_and_html_survives_the_queu
     assert calendar.get_filename() == "rondetafel.ics"
     assert "METHOD:REQUEST" in calendar.get_payload(decode=True).decode()
     assert restored.attachments[-1] == ("plan.pdf", b"%PDF-1.7 \x00\xff", "application/pdf")
+
+
+def _plan_round_table(network, coach):
+    members = {m.supporter.first_name: m for m in network.memberships.select_related("supporter")}
+    starts_at = timezone.now() + datetime.timedelta(days=7)
+    return meeting_plan(
+        network=network,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=1),
+        location="Atheneum Gent-Zuid, lokaal 12",
+        invited=[members["Jan"], members["Karim"]],
+        by=coach,
+    )
+
+
+def test_invitations_are_rendered_in_the_worker_from_ids(
+    queued, network, coach, django_capture_on_commit_callbacks, run_worker
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        meeting = _plan_round_table(network, coach)
+    rendering = DBTaskResult.objects.get(task_path=render_and_send.module_path)
+    function, args = rendering.args_kwargs["args"]
+    assert function == "actionplans.services.roundtables._send_meeting_mail"
+    assert args[0] == meeting.pk and args[1] == "REQUEST"
+    assert not mail_tasks().exists() and mail.outbox == []
+
+    run_worker()
+    assert sorted(address for message in mail.outbox for address in message.to) == [
+        "Jan De Smet <jan@voogdij.example>",
+        "Karim El Idrissi <karim@vdab.example>",
+    ]
+    assert all("rondetafel.ics" in message.message().as_string() for message in mail.outbox)
+    assert [task.status for task in mail_tasks()] == ["SUCCESSFUL", "SUCCESSFUL"]  # one delivery each
+
+
+def test_a_rolled_back_round_table_leaves_nothing_to_render(queued, network, coach, run_worker):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _plan_round_table(network, coach)
+        raise RuntimeError
+    assert not DBTaskResult.objects.filter(task_path=render_and_send.module_path).exists()
+
+
+def test_the_worker_calls_only_functions_of_the_projects_apps(queued, run_worker):
+    task = render_and_send.enqueue("os.system", ["true"], about="nothing")
+    run_worker()
+    task.refresh()
+    assert task.status == "FAILED"
+    assert task.errors[0].exception_class_path == "django.core.exceptions.SuspiciousOperation"
