@@ -172,10 +172,11 @@ EMAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
-# A refused or failed delivery is tried again after 1, 2, 4 ... minutes (at most an hour apart);
-# after EMAIL_MAX_ATTEMPTS tries it stays failed, visible in Django admin (Task results).
-EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 8)
-EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 60)
+# A refused or failed delivery is tried again after 30 s, 1, 2, 4, 8 minutes, then every 15 minutes
+# (about two hours in all); after EMAIL_MAX_ATTEMPTS tries it stays failed, visible in Django admin
+# (Task results). A worker that starts tries the waiting ones at once.
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 12)
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 30)
 
 # The task queue (django-tasks with its database backend: SQLite and PostgreSQL alike; several
 # workers share the work). `manage.py worker` runs one (make worker).

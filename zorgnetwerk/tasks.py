@@ -10,7 +10,7 @@ of the app only writes one task per message (`deliver_email`): a request never w
 server. Mail that `mail_after_commit` can name by function and ids (the round-table invitations)
 is rendered in the worker too (`render_and_send`). The worker hands the message to `EMAIL_DELIVERY_BACKEND` (SMTP,
 or the console locally). A server that refuses or is down gets the same message again later
-(`EMAIL_RETRY_SECONDS` × 1, 2, 4 … , at most an hour apart) as a new task, up to
+(`EMAIL_RETRY_SECONDS` × 1, 2, 4 … , at most 15 minutes apart) as a new task, up to
 `EMAIL_MAX_ATTEMPTS`; the last attempt's failure stays in Django admin (*Task results*, status
 Failed). A message the server accepted is never sent again: its task is finished, and a retry is
 only written for an attempt that failed.
@@ -44,7 +44,7 @@ from django_tasks.base import TaskResultStatus
 logger = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 60
-MAX_RETRY_DELAY = datetime.timedelta(hours=1)
+MAX_RETRY_DELAY = datetime.timedelta(minutes=15)
 
 
 # -- E-mail ---------------------------------------------------------------------------------------
@@ -119,8 +119,20 @@ def message_from_data(data: dict, connection=None) -> EmailMultiAlternatives:
     return message
 
 
+def retries_due_now() -> int:
+    """A worker that starts tries the waiting retries at once: the mail server may be back."""
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    now = timezone.now()
+    return (
+        DBTaskResult.objects.filter(task_path=deliver_email.module_path, status=TaskResultStatus.READY)
+        .filter(run_after__gt=now, run_after__lt=get_date_max())
+        .update(run_after=now)
+    )
+
+
 def retry_delay(attempt: int) -> datetime.timedelta:
-    """After the first failed attempt 1 × EMAIL_RETRY_SECONDS, then 2 ×, 4 × …, at most an hour."""
+    """After the first failed attempt 1 × EMAIL_RETRY_SECONDS, then 2 ×, 4 × …, at most 15 minutes."""
     return min(datetime.timedelta(seconds=settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)), MAX_RETRY_DELAY)
 
 
