@@ -77,6 +77,12 @@ restore:
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
 
+# Production rehearsal of the mail queue (README "Deploying"): two workers race for 200 messages on
+# PostgreSQL; every message must arrive exactly once. DATABASE_URL=postgres://... to choose the server.
+.PHONY: rehearse-workers
+rehearse-workers: install
+	$(PY) scripts/rehearse-workers.py
+
 # The PDF benchmark (README "Performance: PDFs"): WeasyPrint against headless Chromium, in a throw-away test database.
 .PHONY: bench-pdf
 bench-pdf: install
