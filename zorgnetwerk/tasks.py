@@ -38,7 +38,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connectio
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks import task
+from django_tasks import TaskContext, task
 from django_tasks.base import TaskResultStatus
 
 logger = logging.getLogger(__name__)
@@ -136,8 +136,22 @@ def retry_delay(attempt: int) -> datetime.timedelta:
     return min(datetime.timedelta(seconds=settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)), MAX_RETRY_DELAY)
 
 
-@task()
-def deliver_email(message: dict, attempt: int = 1) -> str:
+def _forget_arguments(context: TaskContext, **summary) -> None:
+    """Blank a finished task's arguments (message texts, names) in the task table.
+
+    A delivered message, or one handed on to its next attempt, has no reason to stay in the
+    database, where erasure (privacy/erasure.py) does not reach; only a message that failed for
+    good keeps its content, for the admin, until `prune_db_task_results` removes it.
+    """
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if isinstance(context.task_result.task.get_backend(), DatabaseBackend):
+        DBTaskResult.objects.filter(pk=context.task_result.id).update(args_kwargs={"args": [], "kwargs": summary})
+
+
+@task(takes_context=True)
+def deliver_email(context: TaskContext, message: dict, attempt: int = 1) -> str:
     """Send one message with the delivery backend; a refusal schedules the next attempt."""
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
     try:
@@ -147,9 +161,11 @@ def deliver_email(message: dict, attempt: int = 1) -> str:
             logger.error("E-mail not delivered after %d attempt(s), giving up: %r", attempt, error)
             raise  # the task fails and stays visible in Django admin
         run_after = timezone.now() + retry_delay(attempt)
-        deliver_email.using(run_after=run_after).enqueue(message, attempt=attempt + 1)
+        retry = deliver_email.using(run_after=run_after).enqueue(message, attempt=attempt + 1)
+        _forget_arguments(context, attempt=attempt, retried_as=retry.id)
         logger.warning("E-mail not delivered (attempt %d): %r; next attempt at %s", attempt, error, run_after)
         return f"attempt {attempt} refused; retry scheduled at {run_after.isoformat()}"
+    _forget_arguments(context, attempt=attempt, delivered=True)
     return f"delivered at attempt {attempt}"
 
 
@@ -169,14 +185,15 @@ def _project_apps():
     return [app for app in apps.get_app_configs() if Path(app.path).parent == Path(settings.BASE_DIR)]
 
 
-@task()
-def render_and_send(function: str, args: list, about: str = "") -> str:
+@task(takes_context=True)
+def render_and_send(context: TaskContext, function: str, args: list, about: str = "") -> str:
     """Render and send in the worker, from ids (zorgnetwerk.mail.mail_after_commit).
 
     The function's messages go through `EMAIL_BACKEND` again, so each becomes a `deliver_email`
     task with its own retries; this task is not retried (it would render some messages twice).
     """
     _project_function(function)(*args)
+    _forget_arguments(context, function=function, about=about)
     return f"rendered the e-mail about {about}"
 
 

@@ -1,6 +1,7 @@
 """Mail goes through the task queue: the request writes a task, the worker delivers, a refusal is retried."""
 
 import datetime
+import json
 import smtplib
 from email.mime.text import MIMEText
 
@@ -69,6 +70,16 @@ def test_the_request_only_queues_the_mail_and_the_worker_delivers_it(
 
     run_worker()  # a second run sends nothing again
     assert len(mail.outbox) == 1
+
+
+def test_a_delivered_message_leaves_no_text_in_the_task_table(queued, django_capture_on_commit_callbacks, run_worker):
+    RefusingBackend.refusals = 1  # the refused attempt's row is blanked too
+    send_one(django_capture_on_commit_callbacks, subject="Over A.R.")
+    run_worker()
+    run_worker()
+    assert [message.subject for message in mail.outbox] == ["Over A.R."]
+    stored = json.dumps(list(DBTaskResult.objects.values_list("args_kwargs", "return_value")))
+    assert "A.R." not in stored and "a@x.example" not in stored
 
 
 def test_a_refused_mail_is_tried_again_later_and_sent_once(queued, django_capture_on_commit_callbacks, run_worker):
