@@ -10,10 +10,13 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from actionplans.services.roundtables import meeting_plan
+from adviesgroep.services import signal_answer
+from adviesgroep.tests.factories import BarrierCategoryFactory, SignalFactory
 from zorgnetwerk.mail import plain_mail_after_commit
 from zorgnetwerk.tasks import deliver_email, message_from_data, message_to_data, render_and_send, retry_delay
 
@@ -203,3 +206,21 @@ def test_the_worker_calls_only_functions_of_the_projects_apps(queued, run_worker
     task.refresh()
     assert task.status == "FAILED"
     assert task.errors[0].exception_class_path == "django.core.exceptions.SuspiciousOperation"
+
+
+def test_the_advice_mail_is_rendered_in_the_worker_from_ids(
+    queued, network, coach, advisor, django_capture_on_commit_callbacks, run_worker
+):
+    signal = SignalFactory(network=network, sent_by=coach, categories=[BarrierCategoryFactory()])
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        advice = signal_answer(signal=signal, text="Vraag het LOP om bemiddeling.", by=advisor)
+    rendering = DBTaskResult.objects.get(task_path=render_and_send.module_path)
+    assert rendering.args_kwargs["args"] == [
+        "adviesgroep.services._mail_advice",
+        [advice.pk, coach.supporter.mail_address],
+    ]
+    assert mail.outbox == []
+
+    run_worker()
+    assert [message.to for message in mail.outbox] == [[coach.supporter.mail_address]]
+    assert reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk}) in mail.outbox[0].body
