@@ -8,8 +8,9 @@ it, trying again later when the mail server refuses or is down.
 Where `send` is a `functools.partial` of a module-level function with ids and other plain data
 (the round-table invitations: meeting id, method, recipients; the advice: its id), the request does not even render:
 it writes one `render_and_send` task inside its own transaction (committed with the change, gone
-with a rollback) and the worker renders and queues the messages. Any other `send` (a lambda, or
-data that is not JSON) renders after the commit, in the request.
+with a rollback) and the worker renders and queues the messages. `plain_mail_after_commit`'s
+message, written already, becomes its delivery task inside the transaction in the same way. Any
+other `send` (a lambda, or data that is not JSON) renders after the commit, in the request.
 
 With a backend that sends at once (the tests' outbox, or `EMAIL_BACKEND` overridden), `send` runs
 after the commit and a refusal is logged, not turned into an error page for a change that was saved.
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 
 QUEUED_BACKEND = "zorgnetwerk.tasks.QueuedEmailBackend"
@@ -65,5 +66,12 @@ def mail_after_commit(send: Callable[[], object], *, about: str) -> None:
 def plain_mail_after_commit(*, subject: str, body: str, recipients, about: str) -> None:
     """One plain-text message to the (distinct, non-empty) recipients, after commit."""
     recipients = sorted({address for address in recipients if address})
-    if recipients:
-        mail_after_commit(lambda: send_mail(subject, body, None, recipients), about=about)
+    if not recipients:
+        return
+    if settings.EMAIL_BACKEND == QUEUED_BACKEND:
+        from zorgnetwerk.tasks import deliver_email, message_to_data
+
+        # Written already: the delivery task joins this transaction (committed with the change).
+        deliver_email.enqueue(message_to_data(EmailMessage(subject, body, None, recipients)))
+        return
+    mail_after_commit(lambda: send_mail(subject, body, None, recipients), about=about)

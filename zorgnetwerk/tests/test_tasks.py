@@ -75,6 +75,18 @@ def test_the_request_only_queues_the_mail_and_the_worker_delivers_it(
     assert len(mail.outbox) == 1
 
 
+def test_a_plain_mail_is_queued_with_its_change_and_not_with_a_rolled_back_one(queued, run_worker):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        plain_mail_after_commit(subject="Rolled back", body="-", recipients=["b@x.example"], about="t")
+        raise RuntimeError
+    assert not mail_tasks().exists()
+    with transaction.atomic():
+        plain_mail_after_commit(subject="Saved", body="-", recipients=["a@x.example", "", "a@x.example"], about="t")
+        assert mail_tasks().count() == 1  # in the same transaction as the change
+    run_worker()
+    assert [(message.subject, message.to) for message in mail.outbox] == [("Saved", ["a@x.example"])]
+
+
 def test_a_delivered_message_leaves_no_text_in_the_task_table(queued, django_capture_on_commit_callbacks, run_worker):
     RefusingBackend.refusals = 1  # the refused attempt's row is blanked too
     send_one(django_capture_on_commit_callbacks, subject="Over A.R.")
