@@ -6,9 +6,9 @@ was rolled back, and a request never waits on the mail server. `EMAIL_BACKEND` i
 it, trying again later when the mail server refuses or is down.
 
 Where `send` is a `functools.partial` of a module-level function with ids and other plain data
-(the round-table invitations: meeting id, method, recipients; the advice: its id), the request does not even render:
-it writes one `render_and_send` task inside its own transaction (committed with the change, gone
-with a rollback) and the worker renders and queues the messages. `plain_mail_after_commit`'s
+(the round-table invitations: meeting id, method, recipients; the advice: its id), the request
+does not even render: it writes one `render_and_send` task inside its own transaction (committed
+with the change, gone with a rollback) and the worker renders and queues the messages. `plain_mail_after_commit`'s
 message, written already, becomes its delivery task inside the transaction in the same way. Any
 other `send` (a lambda, or data that is not JSON) renders after the commit, in the request.
 
