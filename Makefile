@@ -6,21 +6,43 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint format messages bench backup restore clean
+.PHONY: install run worker test lint format messages bench backup restore clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+# Installs from the lock: every package at the version of constraints.txt, each file checked
+# against the hashes in requirements.lock (pip --require-hashes).
+$(VENV)/.installed: requirements.lock requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	$(PIP) install --quiet --require-hashes -r requirements.lock
 	touch $@
 
 install: $(VENV)/.installed
+
+# After changing requirements*.txt or constraints.txt: refresh requirements.lock (pip-tools in a
+# venv of its own, so the app's environment stays as constraints.txt pins it).
+LOCK_VENV := .venv-lock
+.PHONY: lock
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools==7.6.2)
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-header \
+		--no-emit-index-url --no-emit-find-links --constraint constraints.txt --output-file requirements.lock.new requirements-dev.txt
+	{ echo "# Every package with the hashes of its files on PyPI: make install installs from this file (pip --require-hashes)."; \
+	  echo "# Generated from requirements-dev.txt and constraints.txt by: make lock  (pip-tools' pip-compile --generate-hashes)"; \
+	  cat requirements.lock.new; } > requirements.lock && rm requirements.lock.new
+	$(PYTHON) scripts/check-lock.py
 
 run: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0 2>/dev/null || echo "msgfmt not found: using the committed .mo files"
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	@echo "Starting the task worker (it prints the e-mails) and the development server; Ctrl+C stops both."
+	$(PY) manage.py worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
+
+# The task worker alone (delivers the queued e-mails; README "Deploying"). Several may run at once.
+worker: install
+	$(PY) manage.py worker
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -54,6 +76,12 @@ restore:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
+
+# Production rehearsal of the mail queue (README "Deploying"): two workers race for 200 messages on
+# PostgreSQL; every message must arrive exactly once. DATABASE_URL=postgres://... to choose the server.
+.PHONY: rehearse-workers
+rehearse-workers: install
+	$(PY) scripts/rehearse-workers.py
 
 # The PDF benchmark (README "Performance: PDFs"): WeasyPrint against headless Chromium, in a throw-away test database.
 .PHONY: bench-pdf

@@ -3,6 +3,8 @@
 E-mails go out only after the transaction commits (STYLE.md: side effects after commit).
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -113,9 +115,8 @@ def signal_answer(*, signal: Signal, text: str, by) -> Advice:
         )
         recipient = _lead_email(network)
         if recipient:
-            mail_after_commit(
-                lambda: _mail_advice(signal=signal, advice=advice, recipient=recipient), about="advice on a signal"
-            )
+            # By id: rendered and sent by the task worker (zorgnetwerk/mail.py).
+            mail_after_commit(partial(_mail_advice, advice.pk, recipient), about="advice on a signal")
     return advice
 
 
@@ -123,7 +124,9 @@ def _lead_email(network) -> str:
     return network.lead.supporter.mail_address if network.lead is not None else ""
 
 
-def _mail_advice(*, signal: Signal, advice: Advice, recipient: str) -> None:
+def _mail_advice(advice_id: int, recipient: str) -> None:
+    advice = Advice.objects.select_related("signal").get(pk=advice_id)
+    signal = advice.signal
     link = settings.SITE_URL + reverse("adviesgroep:signal_detail", kwargs={"signal_pk": signal.pk})
     # No youth's name in the mail: only the kind of signal, its date and a link behind the login.
     context = {"signal": signal, "advice": advice, "link": link}

@@ -3,19 +3,26 @@
 - `/health/` (liveness): the process answers. A plain 200 that touches nothing, also the
   benchmark's floor.
 - `/health/ready/` (readiness): the database answers and every migration is applied; 503 with
-  the reason otherwise, so that traffic waits for a deploy's `migrate`.
+  the reason otherwise, so that traffic waits for a deploy's `migrate`. Where a worker is expected
+  (`WORKER_EXPECTED`, on in production), also a worker finished its heartbeat within
+  `WORKER_SEEN_MINUTES`: mail that nobody delivers is an outage too.
 
 Probes come over plain HTTP and by IP address, so `ProbeMiddleware`, first in MIDDLEWARE, answers
 them before the SSL redirect and the host check (`ALLOWED_HOSTS`) would.
 """
 
+import datetime
 from functools import cache
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
+
+from zorgnetwerk.tasks import worker_last_seen
 
 PLAIN = "text/plain; charset=utf-8"
 
@@ -43,10 +50,18 @@ def ready(request: HttpRequest) -> HttpResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         pending = unapplied_migrations()
+        if pending:
+            return HttpResponse(f"not ready: {len(pending)} migration(s) to apply", status=503, content_type=PLAIN)
+        if settings.WORKER_EXPECTED:
+            seen = worker_last_seen()
+            if seen is None or seen < timezone.now() - datetime.timedelta(minutes=settings.WORKER_SEEN_MINUTES):
+                return HttpResponse(
+                    f"not ready: no task worker seen in {settings.WORKER_SEEN_MINUTES} minutes",
+                    status=503,
+                    content_type=PLAIN,
+                )
     except DatabaseError:
         return HttpResponse("not ready: the database does not answer", status=503, content_type=PLAIN)
-    if pending:
-        return HttpResponse(f"not ready: {len(pending)} migration(s) to apply", status=503, content_type=PLAIN)
     return HttpResponse("ready", content_type=PLAIN)
 
 

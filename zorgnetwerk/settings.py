@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "youthpage",
     "privacy",
     "zorgnetwerk",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -163,12 +165,27 @@ MEDIA_ROOT = BASE_DIR / "media"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# E-mail: printed to the console locally; SMTP when EMAIL_HOST is set.
+# E-mail: every message goes into the task queue (zorgnetwerk/tasks.py) and the worker delivers
+# it, printed to the console locally, by SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
-EMAIL_BACKEND = env_str(
+EMAIL_BACKEND = "zorgnetwerk.tasks.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
+# A refused or failed delivery is tried again after 30 s, 1, 2, 4, 8 minutes, then every 15 minutes
+# (about two hours in all); after EMAIL_MAX_ATTEMPTS tries it stays failed, visible in Django admin
+# (Task results). A worker that starts tries the waiting ones at once.
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 12)
+EMAIL_RETRY_SECONDS = env_int("EMAIL_RETRY_SECONDS", 30)
+
+# The task queue (django-tasks with its database backend: SQLite and PostgreSQL alike; several
+# workers share the work). `manage.py worker` runs one (make worker).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The readiness probe fails when no worker finished its heartbeat within this many minutes,
+# but only when a worker is expected (production); tests and development do without.
+WORKER_EXPECTED = env_bool("WORKER_EXPECTED", not DEBUG)
+WORKER_SEEN_MINUTES = env_int("WORKER_SEEN_MINUTES", 5)
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
