@@ -168,6 +168,11 @@ class Signal(models.Model):
         return self.status in (SignalStatus.NEW, SignalStatus.IN_REVIEW)
 
     @property
+    def question_first_line(self) -> str:
+        """The first non-empty line of the question, for a row in the inbox."""
+        return next((line.strip() for line in self.question.splitlines() if line.strip()), "")
+
+    @property
     def network_code(self) -> str:
         """The network as the advisory group knows it: a stable pseudonymous code, never its id."""
         return network_code(self.network_id)
@@ -182,6 +187,24 @@ class Advice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )
     at = models.DateTimeField(_("given at"), default=timezone.now)
+    # What the network did with the advice, in one step from the signal's page (step 6 closes the loop).
+    action = models.ForeignKey(
+        "actionplans.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="from_advice",
+        verbose_name=_("became the action"),
+    )
+    barrier_updated_at = models.DateTimeField(_("noted on the barrier at"), null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taken up by"),
+    )
 
     class Meta:
         verbose_name = _("advice")
@@ -191,6 +214,22 @@ class Advice(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class AdvisoryVisit(models.Model):
+    """When a member of the advisory group last opened the inbox: what is new since then."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="advisory_visit", verbose_name=_("user")
+    )
+    last_seen_at = models.DateTimeField(_("last visit"))
+
+    class Meta:
+        verbose_name = _("visit of the advisory inbox")
+        verbose_name_plural = _("visits of the advisory inbox")
+
+    def __str__(self):
+        return f"{self.user}: {self.last_seen_at:%Y-%m-%d %H:%M}"
 
 
 class LessonQuerySet(models.QuerySet):

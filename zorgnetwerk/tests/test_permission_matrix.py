@@ -149,6 +149,8 @@ KIND_OF = {
     "actionplans:action_reopen": "post_only",
     "actionplans:question_route_delete": "post_only",
     "adviesgroep:signal_from_barrier": "post_only",
+    "adviesgroep:advice_to_action": "post_only",
+    "adviesgroep:advice_to_barrier": "post_only",
     "networks:network_audit": "lead_only",
     "handovers:network_close": "lead_change",
     "networks:membership_end": "keeper_change",
@@ -269,6 +271,7 @@ class World:
             Referral,
         )
         from actionplans.tests.factories import MeetingFactory
+        from adviesgroep.tests.factories import AdviceFactory, SignalFactory
 
         self.network = network
         self.youth = network.youth
@@ -294,6 +297,8 @@ class World:
             "planversion": PlanVersion.objects.create(plan=plan, number=1, snapshot={}, created_by=coach),
             "questionroute": QuestionRoute.objects.create(plan=plan, question="Huiswerk?", member=lead),
             "handover": handover,
+            # Advice on a signal of this network: the network takes it up (POST only, members only).
+            "advice": AdviceFactory(signal=SignalFactory(network=network, sent_by=coach)),
         }
 
     def get(self, model_name: str, url_name: str):
