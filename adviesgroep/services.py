@@ -131,7 +131,8 @@ def _mail_new_signal(signal: Signal) -> None:
     plain_mail_after_commit(
         subject=_("A new signal for the advisory group"),
         body=_(
-            "A network sent a signal to the advisory group.\nBarrier categories: %(categories)s\n\nRead it here:\n%(url)s\n"
+            "A network sent a signal to the advisory group.\n"
+            "Barrier categories: %(categories)s\n\nRead it here:\n%(url)s\n"
         )
         % {"categories": _category_names(signal), "url": _signal_link(signal)},
         recipients=list(recipients),
