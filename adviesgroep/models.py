@@ -6,6 +6,8 @@ explicitly chooses to share more. Signals point at their network with SET_NULL s
 (pseudonymised) signal survives for the policy counts when a dossier is erased.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -223,6 +225,15 @@ class AdvisoryVisit(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="advisory_visit", verbose_name=_("user")
     )
     last_seen_at = models.DateTimeField(_("last visit"))
+    new_since = models.DateTimeField(
+        _("new since"),
+        null=True,
+        blank=True,
+        help_text=_("The end of the visit before this one: what came in after it is new (empty: the first visit)."),
+    )
+
+    # A visit ends after this much quiet; the next request starts a new one.
+    GAP = datetime.timedelta(minutes=30)
 
     class Meta:
         verbose_name = _("visit of the advisory inbox")
@@ -230,6 +241,10 @@ class AdvisoryVisit(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.last_seen_at:%Y-%m-%d %H:%M}"
+
+    def since(self, now) -> datetime.datetime | None:
+        """What is "new since your last visit" at `now`: after the visit before the current one."""
+        return self.new_since if now - self.last_seen_at <= self.GAP else self.last_seen_at
 
 
 class LessonQuerySet(models.QuerySet):

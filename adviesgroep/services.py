@@ -3,6 +3,8 @@
 E-mails go out only after the transaction commits (STYLE.md: side effects after commit).
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from actionplans.models import Barrier, BarrierStatus
 from actionplans.services import plans
-from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalStatus
+from adviesgroep.models import Advice, AdvisoryVisit, Lesson, PolicyFeedback, Signal, SignalStatus
 from adviesgroep.pseudonyms import texts_are_pseudonymous
 from adviesgroep.selectors import sender_sector
 from networks.choices import TimelineKind
@@ -212,6 +214,28 @@ def _mail_advice(*, signal: Signal, advice: Advice, recipient: str) -> None:
         from_email=None,
         recipient_list=[recipient],
     )
+
+
+# --- the advisory group's visits --------------------------------------------------------------
+
+
+def advisory_visit_record(*, user, now=None) -> AdvisoryVisit:
+    """The member opens the inbox: a visit starts after half an hour of quiet (read bookkeeping, like lead_seen_at).
+
+    The visit before the current one stays in `new_since`, so paging through the inbox during one
+    visit keeps showing the same signals as new.
+    """
+    now = now or timezone.now()
+    visit = AdvisoryVisit.objects.filter(user=user).first()
+    if visit is None:
+        return AdvisoryVisit.objects.create(user=user, last_seen_at=now)
+    if now - visit.last_seen_at > AdvisoryVisit.GAP:
+        visit.new_since = visit.last_seen_at
+    elif now - visit.last_seen_at < datetime.timedelta(minutes=1):
+        return visit  # seen a moment ago: no write for every click
+    visit.last_seen_at = now
+    visit.save(update_fields=["last_seen_at", "new_since"])
+    return visit
 
 
 # --- the network takes the advice up ------------------------------------------------------------

@@ -300,7 +300,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET or None)
     signals = selectors.inbox_signals(user=request.user, **form.selection())
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page_obj": page, "counts": selectors.inbox_counts(request.user)}
+    # The advisory group's home: what is theirs and what is new, then the whole inbox.
+    visit = services.advisory_visit_record(user=request.user)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "counts": selectors.inbox_counts(request.user),
+        "home": selectors.advisory_home(request.user, visit=visit),
+    }
     return render(request, "adviesgroep/signal_inbox.html", context)
 
 

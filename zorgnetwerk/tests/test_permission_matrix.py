@@ -331,6 +331,7 @@ class World:
 # Bookkeeping of reads that a GET may write, like the audit trail itself (reviewed).
 READ_BOOKKEEPING = {
     "actionplans.ActionPlan": {"lead_seen_at"},  # when the lead last looked: flags others' changes
+    "adviesgroep.AdvisoryVisit": "all",  # when an advisory member last opened the inbox: what is new
 }
 
 
@@ -344,6 +345,8 @@ def fingerprint() -> dict:
             if model is AuditEvent:
                 continue
             skip = READ_BOOKKEEPING.get(model._meta.label, set())
+            if skip == "all":
+                continue
             columns = [f.attname for f in model._meta.concrete_fields if f.name not in skip]
             state[model._meta.label] = sorted(map(repr, model.objects.values_list(*columns)))
     return state
