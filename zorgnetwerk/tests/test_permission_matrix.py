@@ -143,6 +143,8 @@ KIND_OF = {
     "networks:network_activate": "post_only",
     "handovers:handover_accept": "post_only",
     "handovers:handover_decline": "post_only",
+    "handovers:handover_withdraw": "post_only",
+    "handovers:transition_confirm": "post_only",
     "handovers:plan_review_done": "post_only",
     "handovers:network_reopen": "post_only",
     "privacy:youth_export": "post_only",
