@@ -11,7 +11,7 @@ from django.utils import timezone
 from actionplans.models import MAX_OPEN_ACTIONS, Action, ActionStatus, Barrier, BarrierStatus, Domain
 from actionplans.services.plans import plan_add_action, plan_get_or_create
 from adviesgroep.models import Advice, Signal, SignalKind, SignalStatus, Theme
-from adviesgroep.services import signal_assign_reviewer, signal_send
+from adviesgroep.services import advice_to_action, signal_assign_reviewer, signal_send
 from adviesgroep.tests.factories import AdviceFactory, BarrierFactory, SignalFactory
 from networks.tests.factories import UserFactory
 
@@ -170,12 +170,14 @@ def test_a_member_notes_the_advice_on_the_barrier(coach_client, answered):
     assert Barrier.objects.get(pk=barrier.pk).status == BarrierStatus.IN_PROGRESS
 
 
-def test_taking_up_advice_needs_post_and_membership(coach_client, outsider_client, advisor_client, answered):
+def test_taking_up_advice_needs_post_and_membership(client, coach, outsider, advisor, answered):
     for name in ("adviesgroep:advice_to_action", "adviesgroep:advice_to_barrier"):
         url = reverse(name, kwargs={"advice_pk": answered.pk})
-        assert coach_client.get(url).status_code == 405
-        assert outsider_client.post(url, _action_data(answered)).status_code == 404
-        assert advisor_client.post(url, _action_data(answered)).status_code == 404
+        client.force_login(coach)
+        assert client.get(url).status_code == 405
+        for stranger in (outsider, advisor):
+            client.force_login(stranger)
+            assert client.post(url, _action_data(answered)).status_code == 404
     assert not Action.objects.exists()
     assert Advice.objects.get(pk=answered.pk).barrier_updated_at is None
 
@@ -211,3 +213,22 @@ def test_a_reviewer_is_mailed_when_a_signal_is_assigned_to_them(advisor, signal,
     with django_capture_on_commit_callbacks(execute=True):
         signal_assign_reviewer(signal=signal, reviewer=advisor, by=advisor)  # taking it yourself: no mail
     assert mail.outbox == []
+
+
+def test_the_advisory_group_reads_that_the_advice_became_an_action_but_not_the_actions_text(
+    coach, advisor_client, network, answered
+):
+    advice_to_action(
+        advice=answered,
+        domain=Domain.SCHOOL,
+        description="Ahmad schrijft zich in bij het LOP.",
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+        owner_is_youth=True,
+        by=coach,
+    )
+    content = advisor_client.get(
+        reverse("adviesgroep:signal_detail", kwargs={"signal_pk": answered.signal_id})
+    ).content.decode()
+    assert "Het netwerk maakte van dit advies een actie in zijn plan." in content
+    assert "Ahmad" not in content
+    assert reverse("actionplans:plan_detail", args=[network.pk]) not in content

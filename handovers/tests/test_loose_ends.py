@@ -151,10 +151,12 @@ def test_a_confirmation_can_be_taken_back(coach_client, network):
     assert not TransitionConfirmation.objects.exists()
 
 
-def test_confirming_needs_post_and_membership(coach_client, outsider_client, network):
+def test_confirming_needs_post_and_membership(client, coach, outsider, network):
     url = reverse("handovers:transition_confirm", args=[network.pk])
-    assert coach_client.get(url).status_code == 405
-    assert _confirm(outsider_client, network, TransitionDomain.MONEY, note="x").status_code == 404
+    client.force_login(coach)
+    assert client.get(url).status_code == 405
+    client.force_login(outsider)
+    assert _confirm(client, network, TransitionDomain.MONEY, note="x").status_code == 404
     assert not TransitionConfirmation.objects.exists()
 
 
