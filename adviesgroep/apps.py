@@ -7,11 +7,12 @@ class AdviesgroepConfig(AppConfig):
     verbose_name = _("Advisory group")
 
     def ready(self):
-        from adviesgroep.models import Lesson, PolicyFeedback, Signal
+        from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal
         from audit.registry import register
 
         # Named by URLs, but not a youth's record: signals are pseudonymised, lessons and
         # policy feedback hold no youth.
         register(Signal, read_audited=False, write_audited=False)
+        register(Advice, read_audited=False, write_audited=False)
         register(Lesson, read_audited=False, write_audited=False)
         register(PolicyFeedback, read_audited=False, write_audited=False, url_names=("policy",))

@@ -5,15 +5,19 @@ Idempotent: a signal is recognised by its question, a lesson by its title, the f
 recipient and summary. Every text is fictional and names nobody.
 """
 
+import contextlib
 import datetime
 
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from actionplans.models import BarrierCategory
+from actionplans.models import MAX_OPEN_ACTIONS, ActionStatus, Barrier, BarrierCategory, BarrierStatus, Domain
 from adviesgroep.models import Advice, Lesson, PolicyFeedback, Signal, SignalKind, SignalStatus, Theme
-from adviesgroep.selectors import Quarter, sender_sector, signal_summary_for
+from adviesgroep.selectors import Quarter, sender_sector, signal_prefill, signal_summary_for
+from adviesgroep.services import advice_to_action
 from networks.choices import TimelineKind
 from networks.models import CareNetwork
 from networks.services import timeline_record
@@ -230,6 +234,74 @@ def _networks(context) -> list[CareNetwork]:
     return [network for network in networks if not network.is_closed] or networks
 
 
+BARRIER_ADVICE = (
+    "Vraag via het CLB een bemiddeling aan bij het LOP Gent en neem het oriënteringsverslag mee. "
+    "Twee andere netwerken met dezelfde drempel vonden zo binnen drie weken een oplossing."
+)
+
+
+def _signal_from_a_barrier(networks, advisors) -> Signal | None:
+    """A barrier of a plan sent as a signal and answered: the network page shows it as signalled."""
+    signal = Signal.objects.filter(source_barrier__isnull=False).first()
+    if signal is not None:
+        return signal
+    # A plan with room for one more open action, so that the advice can become one.
+    open_actions = Count("plan__actions", filter=Q(plan__actions__status=ActionStatus.OPEN), distinct=True)
+    barrier = (
+        Barrier.objects.filter(plan__network__in=networks, plan__network__lead__isnull=False)
+        .exclude(status=BarrierStatus.REMOVED)
+        .annotate(open_actions=open_actions)
+        .filter(open_actions__lt=MAX_OPEN_ACTIONS)
+        .select_related("category", "plan__network__youth")
+        .order_by("pk")
+        .first()
+    )
+    if barrier is None:
+        return None
+    network = barrier.plan.network
+    sender = _sender(network)
+    initial = signal_prefill(network=network, user=sender, barrier=barrier)
+    sent_at = timezone.now() - datetime.timedelta(days=9)
+    signal = Signal.objects.create(
+        network=network,
+        kind=SignalKind.STRUCTURAL,
+        theme=Theme.CHOICES,
+        question=initial["question"],
+        case_summary=initial["case_summary"],
+        sent_by=sender,
+        sender_sector=sender_sector(network=network, by=sender),
+        sent_at=sent_at,
+        reviewer=advisors[0] if advisors else None,
+        status=SignalStatus.ANSWERED,
+        source_barrier=barrier,
+    )
+    signal.categories.set([barrier.category])
+    Advice.objects.create(
+        signal=signal, text=BARRIER_ADVICE, by=signal.reviewer, at=sent_at + datetime.timedelta(days=4)
+    )
+    return signal
+
+
+def _advice_became_an_action(signal: Signal | None) -> None:
+    """The network turned the advice into an action of its plan, in one step from the signal's page."""
+    if signal is None or Advice.objects.filter(action__isnull=False).exists():
+        return
+    network = signal.network
+    advice = signal.advice.order_by("at").first()
+    if network is None or network.is_closed or advice is None or network.lead is None:
+        return
+    # When the plan already holds three open actions, the advice stays to be taken up.
+    with contextlib.suppress(ValidationError):
+        advice_to_action(
+            advice=advice,
+            domain=Domain.SCHOOL,
+            description=advice.text[:500],
+            deadline=timezone.localdate() + datetime.timedelta(days=21),
+            owner=network.lead,
+            by=network.lead.supporter.user,
+        )
+
+
 def seed(context: dict) -> None:
     categories = _categories()
     networks = _networks(context)
@@ -316,3 +388,5 @@ def seed(context: dict) -> None:
         Signal.objects.filter(pk__in=[s.pk for s in about], status=SignalStatus.ANSWERED).update(
             status=SignalStatus.FED_BACK
         )
+
+    _advice_became_an_action(_signal_from_a_barrier(networks, advisors))

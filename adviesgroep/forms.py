@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from actionplans.models import Barrier, BarrierCategory
+from actionplans.forms import ActionForm
+from actionplans.models import Barrier, BarrierCategory, BarrierStatus
 from adviesgroep.models import Lesson, Signal, SignalKind, SignalStatus, Theme
 from adviesgroep.pseudonyms import texts_are_pseudonymous
 from adviesgroep.selectors import Quarter
@@ -241,3 +242,23 @@ class PolicyFeedbackForm(forms.Form):
         texts = {name: cleaned.get(name, "") for name in ("recipient", "summary")}
         _require_pseudonymous(self, texts=texts, networks=networks.values())
         return cleaned
+
+
+class AdviceActionForm(ActionForm):
+    """The advice as a new action in the plan: the plan's own action form, prefilled from the advice."""
+
+    def __init__(self, *args, advice, network, **kwargs):
+        kwargs.setdefault("prefix", f"advice-{advice.pk}")
+        kwargs.setdefault("initial", {"description": advice.text[:500]})
+        super().__init__(*args, network=network, **kwargs)
+
+
+class AdviceBarrierForm(forms.Form):
+    """The advice noted on the barrier the signal came from, with the barrier's new status."""
+
+    status = forms.ChoiceField(label=_("new status of the barrier"), choices=BarrierStatus.choices)
+
+    def __init__(self, *args, advice, **kwargs):
+        kwargs.setdefault("prefix", f"advice-{advice.pk}-barrier")
+        kwargs.setdefault("initial", {"status": BarrierStatus.IN_PROGRESS})
+        super().__init__(*args, **kwargs)

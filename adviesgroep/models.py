@@ -6,6 +6,8 @@ explicitly chooses to share more. Signals point at their network with SET_NULL s
 (pseudonymised) signal survives for the policy counts when a dossier is erased.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -168,6 +170,11 @@ class Signal(models.Model):
         return self.status in (SignalStatus.NEW, SignalStatus.IN_REVIEW)
 
     @property
+    def question_first_line(self) -> str:
+        """The first non-empty line of the question, for a row in the inbox."""
+        return next((line.strip() for line in self.question.splitlines() if line.strip()), "")
+
+    @property
     def network_code(self) -> str:
         """The network as the advisory group knows it: a stable pseudonymous code, never its id."""
         return network_code(self.network_id)
@@ -182,6 +189,24 @@ class Advice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("by")
     )
     at = models.DateTimeField(_("given at"), default=timezone.now)
+    # What the network did with the advice, in one step from the signal's page (step 6 closes the loop).
+    action = models.ForeignKey(
+        "actionplans.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="from_advice",
+        verbose_name=_("became the action"),
+    )
+    barrier_updated_at = models.DateTimeField(_("noted on the barrier at"), null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("taken up by"),
+    )
 
     class Meta:
         verbose_name = _("advice")
@@ -191,6 +216,35 @@ class Advice(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class AdvisoryVisit(models.Model):
+    """When a member of the advisory group last opened the inbox: what is new since then."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="advisory_visit", verbose_name=_("user")
+    )
+    last_seen_at = models.DateTimeField(_("last visit"))
+    new_since = models.DateTimeField(
+        _("new since"),
+        null=True,
+        blank=True,
+        help_text=_("The end of the visit before this one: what came in after it is new (empty: the first visit)."),
+    )
+
+    # A visit ends after this much quiet; the next request starts a new one.
+    GAP = datetime.timedelta(minutes=30)
+
+    class Meta:
+        verbose_name = _("visit of the advisory inbox")
+        verbose_name_plural = _("visits of the advisory inbox")
+
+    def __str__(self):
+        return f"{self.user}: {self.last_seen_at:%Y-%m-%d %H:%M}"
+
+    def since(self, now) -> datetime.datetime | None:
+        """What is "new since your last visit" at `now`: after the visit before the current one."""
+        return self.new_since if now - self.last_seen_at <= self.GAP else self.last_seen_at
 
 
 class LessonQuerySet(models.QuerySet):

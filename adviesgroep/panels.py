@@ -10,7 +10,8 @@ from zorgnetwerk.panel import Panel
 def panels(user) -> list[Panel]:
     if user.is_advisory:
         counts = selectors.inbox_counts(user)
-        return [Panel("adviesgroep/_dashboard_inbox.html", {"counts": counts}, order=5)]
+        home = selectors.advisory_home(user)
+        return [Panel("adviesgroep/_dashboard_inbox.html", {"counts": counts, "home": home}, order=5)]
     advice = list(selectors.recent_advice_for(user))
     if not advice:
         return []

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actionplans.models import ActionStatus, BarrierCategory, ReferralStatus
+from actionplans.models import ActionStatus, Barrier, BarrierCategory, BarrierStatus, ReferralStatus
 from adviesgroep.models import Advice, Signal, SignalKind, SignalStatus, Theme
 from adviesgroep.pseudonyms import identifiers_for, pseudonymise
 from zorgnetwerk.dates import add_months
@@ -148,6 +148,26 @@ def last_quarters(count: int, *, today: datetime.date | None = None) -> list[Qua
 # --- the inbox ---------------------------------------------------------------------------------
 
 
+def categories_with_reach():
+    """Barrier categories, each with how many networks meet such a barrier now (a correlated subquery).
+
+    "Meet": a barrier of that category in the network's plan that is not removed, in a network
+    that is not closed. Only a count leaves this function, never a network.
+    """
+    from networks.choices import NetworkStatus
+
+    reach = (
+        Barrier.objects.filter(category=OuterRef("pk"))
+        .exclude(status=BarrierStatus.REMOVED)
+        .exclude(plan__network__status=NetworkStatus.CLOSED)
+        .order_by()
+        .values("category")
+        .annotate(n=Count("plan__network", distinct=True))
+        .values("n")
+    )
+    return BarrierCategory.objects.annotate(networks_meeting=Coalesce(Subquery(reach), 0)).order_by("order", "name")
+
+
 def inbox_signals(*, user, kind="", theme="", category=None, status="", reviewer="", start=None, end=None):
     """The advisory group's inbox, filtered; each row needs no further query per signal."""
     signals = Signal.objects.for_advisory(user)
@@ -172,11 +192,38 @@ def inbox_signals(*, user, kind="", theme="", category=None, status="", reviewer
     )
     return (
         signals.select_related("reviewer", "sent_by__organisation", "network")
-        .prefetch_related(Prefetch("categories", queryset=BarrierCategory.objects.order_by("order", "name")))
+        .prefetch_related(Prefetch("categories", queryset=categories_with_reach()))
         # A correlated subquery, not a JOIN + GROUP BY: only the rows on the page are counted.
         .annotate(advice_count=Coalesce(Subquery(advice_counts), 0))
         .order_by("-sent_at", "-pk")
     )
+
+
+HOME_ROWS = 10
+
+
+def advisory_home(user, *, visit=None, now=None) -> dict:
+    """ "Assigned to me" (open signals) and "new since your last visit", in one query.
+
+    `visit` is the user's AdvisoryVisit (None: read it here; no visit yet: every new signal is new).
+    """
+    from adviesgroep.models import AdvisoryVisit
+
+    now = now or timezone.now()
+    if visit is None:
+        visit = AdvisoryVisit.objects.filter(user=user).first()
+    since = visit.since(now) if visit is not None else None
+    new = Q(sent_at__gt=since) if since is not None else Q(status=SignalStatus.NEW)
+    assigned = Q(reviewer=user, status__in=[SignalStatus.NEW, SignalStatus.IN_REVIEW])
+    rows = list(
+        Signal.objects.for_advisory(user)
+        .filter(assigned | new)
+        .only("pk", "kind", "question", "status", "sent_at", "reviewer_id")
+        .order_by("-sent_at", "-pk")[: 4 * HOME_ROWS]
+    )
+    mine = [s for s in rows if s.reviewer_id == user.pk and s.is_open]
+    fresh = [s for s in rows if (s.sent_at > since if since is not None else s.status == SignalStatus.NEW)]
+    return {"assigned": mine[:HOME_ROWS], "new": fresh[:HOME_ROWS], "since": since}
 
 
 def inbox_counts(user) -> list[dict]:
@@ -330,10 +377,17 @@ def suppress_small(count: int | None):
     return SUPPRESSED if count < SMALL_GROUP else count
 
 
+def too_little_data() -> str:
+    return _("too little data")
+
+
 def _median_or_suppressed(values: list[float]):
-    """A median is shown only when it is taken over at least five networks."""
+    """A median is shown only when it is taken over at least five networks, else "too little data".
+
+    Small-number suppression ("<5") is for counts: a median of "<5" would read as a number of days.
+    """
     if len(values) < SMALL_GROUP:
-        return SUPPRESSED
+        return too_little_data()
     return round(statistics.median(values), 1)
 
 

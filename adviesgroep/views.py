@@ -25,6 +25,8 @@ from actionplans.models import Barrier
 from adviesgroep import selectors, services
 from adviesgroep.charts import Bar, bar_chart_svg
 from adviesgroep.forms import (
+    AdviceActionForm,
+    AdviceBarrierForm,
     AdviceForm,
     InboxFilterForm,
     LessonForm,
@@ -103,6 +105,10 @@ def signal_from_barrier(request: HttpRequest, barrier_pk: int) -> HttpResponse:
         pk=barrier_pk,
     )
     network = barrier.plan.network.require_open()
+    earlier = Signal.objects.filter(source_barrier=barrier).order_by("sent_at", "pk").first()
+    if earlier is not None:
+        messages.error(request, services.barrier_already_signalled_message(earlier))
+        return redirect("adviesgroep:signal_detail", signal_pk=earlier.pk)
     initial = selectors.signal_prefill(network=network, user=request.user, barrier=barrier)
     form = SignalForm(initial=initial, network=network, user=request.user)
     return render(request, "adviesgroep/signal_form.html", {"form": form, "network": network, "barrier": barrier})
@@ -116,15 +122,40 @@ def network_signal_list(request: HttpRequest, network_pk: int) -> HttpResponse:
     return render(request, "adviesgroep/signal_network_list.html", {"network": network, "page_obj": page})
 
 
-@login_required
-@require_GET
-def signal_detail(request: HttpRequest, signal_pk: int) -> HttpResponse:
-    signal = get_object_or_404(
-        Signal.objects.visible_to(request.user)
+def _signal_for_reader(user, signal_pk: int) -> Signal:
+    return get_object_or_404(
+        Signal.objects.visible_to(user)
         .select_related("reviewer", "sent_by__organisation", "network", "source_barrier__category")
-        .prefetch_related("categories", Prefetch("advice", queryset=Advice.objects.select_related("by"))),
+        .prefetch_related("categories", Prefetch("advice", queryset=Advice.objects.select_related("by", "action"))),
         pk=signal_pk,
     )
+
+
+def _network_may_take_up(user, signal: Signal) -> bool:
+    """A member of the signal's open network (not the advisory group's view) takes the advice up."""
+    network = signal.network
+    return (
+        network is not None
+        and not network.is_closed
+        and not user.is_advisory
+        and CareNetwork.objects.visible_to(user).filter(pk=network.pk).exists()
+    )
+
+
+def _attach_take_up_forms(signal: Signal, *, bound=None) -> None:
+    """Each advice not yet taken up gets its two one-step forms (the bound one keeps its errors)."""
+    network = signal.network
+    barrier_open = signal.source_barrier is not None
+    for advice in signal.advice.all():
+        if not services.advice_may_be_taken_up(advice):
+            continue
+        advice.action_form = AdviceActionForm(advice=advice, network=network)
+        advice.barrier_form = AdviceBarrierForm(advice=advice) if barrier_open else None
+        if bound is not None and bound[0] == advice.pk:
+            setattr(advice, bound[1], bound[2])
+
+
+def _signal_context(request, signal: Signal, *, bound=None) -> dict:
     context = {"signal": signal}
     if request.user.is_advisory:
         context.update(
@@ -133,7 +164,72 @@ def signal_detail(request: HttpRequest, signal_pk: int) -> HttpResponse:
             status_form=StatusForm(initial={"status": signal.status}),
             advice_form=AdviceForm(signal=signal),
         )
-    return render(request, "adviesgroep/signal_detail.html", context)
+    if _network_may_take_up(request.user, signal):
+        context["may_take_up"] = True
+        _attach_take_up_forms(signal, bound=bound)
+    return context
+
+
+@login_required
+@require_GET
+def signal_detail(request: HttpRequest, signal_pk: int) -> HttpResponse:
+    signal = _signal_for_reader(request.user, signal_pk)
+    return render(request, "adviesgroep/signal_detail.html", _signal_context(request, signal))
+
+
+def _advice_for_network(request, advice_pk: int) -> Advice:
+    """Advice on a signal of one of the user's open networks; anything else is a 404."""
+    advice = get_object_or_404(
+        Advice.objects.filter(signal__network__in=CareNetwork.objects.visible_to(request.user)).select_related(
+            "signal"
+        ),
+        pk=advice_pk,
+    )
+    if request.user.is_advisory:
+        raise Http404
+    return advice
+
+
+@login_required
+@require_POST
+def advice_to_action(request: HttpRequest, advice_pk: int) -> HttpResponse:
+    """One step from the advice to an action in the plan (POST from the signal's page)."""
+    advice = _advice_for_network(request, advice_pk)
+    network = get_open_network_for_user(
+        request.user, advice.signal.network_id, queryset=CareNetwork.objects.select_related("youth")
+    )
+    form = AdviceActionForm(request.POST, advice=advice, network=network)
+    if form.is_valid():
+        try:
+            services.advice_to_action(advice=advice, by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The advice is now an action in the plan."))
+            return redirect(reverse("actionplans:plan_detail", args=[network.pk]) + "#actions")
+    signal = _signal_for_reader(request.user, advice.signal_id)
+    context = _signal_context(request, signal, bound=(advice.pk, "action_form", form))
+    return render(request, "adviesgroep/signal_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def advice_to_barrier(request: HttpRequest, advice_pk: int) -> HttpResponse:
+    """One step from the advice to the barrier the signal came from: the advice noted, the status moved on."""
+    advice = _advice_for_network(request, advice_pk)
+    get_open_network_for_user(request.user, advice.signal.network_id)
+    form = AdviceBarrierForm(request.POST, advice=advice)
+    if form.is_valid():
+        try:
+            services.advice_to_barrier(advice=advice, status=form.cleaned_data["status"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The advice is noted on the barrier in the plan."))
+            return redirect("adviesgroep:signal_detail", signal_pk=advice.signal_id)
+    signal = _signal_for_reader(request.user, advice.signal_id)
+    context = _signal_context(request, signal, bound=(advice.pk, "barrier_form", form))
+    return render(request, "adviesgroep/signal_detail.html", context, status=400)
 
 
 # --- the advisory group's work -----------------------------------------------------------------
@@ -204,7 +300,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET or None)
     signals = selectors.inbox_signals(user=request.user, **form.selection())
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page_obj": page, "counts": selectors.inbox_counts(request.user)}
+    # The advisory group's home: what is theirs and what is new, then the whole inbox.
+    visit = services.advisory_visit_record(user=request.user)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "counts": selectors.inbox_counts(request.user),
+        "home": selectors.advisory_home(request.user, visit=visit),
+    }
     return render(request, "adviesgroep/signal_inbox.html", context)
 
 

@@ -9,6 +9,7 @@ class HandoversConfig(AppConfig):
     def ready(self):
         from audit.registry import register
         from handovers import services  # noqa: F401  (its receivers listen to networks.events)
-        from handovers.models import Handover
+        from handovers.models import Handover, TransitionConfirmation
 
         register(Handover, network="network_id")
+        register(TransitionConfirmation, network="network_id")

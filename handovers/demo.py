@@ -9,8 +9,8 @@ import datetime
 from django.utils import timezone
 
 from accounts.choices import Sector
-from handovers.models import Handover, HandoverReason
-from handovers.services import handover_accept, handover_start, network_close
+from handovers.models import Handover, HandoverReason, HandoverStatus, TransitionConfirmation, TransitionDomain
+from handovers.services import handover_accept, handover_start, handover_withdraw, network_close, transition_confirm
 from networks.choices import ClosureReason, MemberRole, NetworkStatus
 from networks.models import CareNetwork, Membership, SharingConsent
 from networks.services import network_add_member
@@ -180,8 +180,56 @@ def _closed_network(context: dict) -> None:
     context.setdefault("networks", {})["Samir"] = network
 
 
+FATIMA = "fatima@voogdij.demo"
+
+
+def _withdrawn_handover(context: dict) -> None:
+    """Jan (guardian) proposed his colleague Fatima before a leave, then stayed: the proposal was withdrawn."""
+    jan, fatima = context["supporters"].get(JAN), context["supporters"].get(FATIMA)
+    if jan is None or fatima is None or Handover.objects.filter(status=HandoverStatus.WITHDRAWN).exists():
+        return
+    for name, network in sorted(context.get("networks", {}).items()):
+        leaver = _active(network, jan)
+        if name in ("Yonas", "Nour", "Samir") or leaver is None or network.is_closed or _active(network, fatima):
+            continue
+        if Handover.objects.pending().filter(leaver=leaver).exists():
+            continue
+        handover = handover_start(
+            network=network,
+            leaver=leaver,
+            successor=fatima,
+            successor_role=MemberRole.GUARDIAN,
+            reason=HandoverReason.OTHER,
+            note="Jan gaat drie maanden met verlof; Fatima neemt de voogdij over tot hij terug is.",
+            share_consent=True,
+            by=jan.user,
+        )
+        handover_withdraw(handover=handover, by=jan.user)
+        return
+
+
+def _turning_18_confirmed(context: dict) -> None:
+    """Farida turns 18 in about two months: housing after 18 is confirmed, with a note; the rest is still open."""
+    network = context.get("networks", {}).get("Farida")
+    if network is None or network.is_closed:
+        return
+    if TransitionConfirmation.objects.filter(network=network).exists():
+        return
+    lead = network.lead
+    by = lead.supporter.user if lead is not None else None
+    transition_confirm(
+        network=network,
+        domain=TransitionDomain.HOUSING,
+        note="Studio via Minor Ndako vanaf haar 18de; Nina blijft het zelfstandig wonen begeleiden tot juni.",
+        by=by,
+    )
+
+
 def seed(context: dict) -> None:
-    """A waiting handover (Yonas), one accepted earlier (Nour) and a closed network (Samir)."""
+    """A waiting handover (Yonas), one accepted earlier (Nour), one withdrawn, a closed network (Samir),
+    and a confirmed item on a turning-18 checklist (Farida)."""
     _pending_handover_yonas(context)
     _accepted_handover_nour(context)
     _closed_network(context)
+    _withdrawn_handover(context)
+    _turning_18_confirmed(context)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from handovers.models import Handover, HandoverReason
+from handovers.models import Handover, HandoverReason, TransitionDomain
 from handovers.services import handover_leavers_for
 from networks.choices import ClosureReason, MemberRole
 from networks.models import Membership, Supporter
@@ -181,3 +181,17 @@ class NetworkCloseForm(forms.Form):
             "read-only until it is reopened."
         ),
     )
+
+
+class TransitionConfirmForm(forms.Form):
+    """Confirm one item of the turning-18 checklist, with a note on what was arranged (or take it back)."""
+
+    domain = forms.ChoiceField(choices=TransitionDomain.choices, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("What was arranged?"),
+        required=False,
+        max_length=TEXT_SHORT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("With whom, until when; no more than the network needs."),
+    )
+    undo = forms.BooleanField(required=False, widget=forms.HiddenInput)

@@ -28,6 +28,7 @@ class HandoverStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     CANCELLED = "cancelled", _("Cancelled")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class HandoverQuerySet(models.QuerySet):
@@ -148,3 +149,40 @@ class Handover(models.Model):
     @property
     def is_accepted(self) -> bool:
         return self.status == HandoverStatus.ACCEPTED
+
+
+class TransitionDomain(models.TextChoices):
+    """The items of the turning-18 checklist: each is confirmed by a person, never inferred."""
+
+    HANDOVERS = "handovers", _("Supports that end at 18 are handed over")
+    SUPPORTERS = "supporters", _("Supporters for after 18 are already in the network")
+    GUARDIANSHIP = "guardianship", _("The end of guardianship is prepared")
+    MONEY = "money", _("Groeipakket and income after 18 are arranged")
+    HOUSING = "housing", _("Housing after 18 is known")
+    STUDY_WORK = "study_work", _("Study or work after 18 is planned")
+
+
+class TransitionConfirmation(models.Model):
+    """A member confirms one item of the turning-18 checklist: who, when and a note on what was arranged."""
+
+    network = models.ForeignKey(
+        CareNetwork, on_delete=models.CASCADE, related_name="transition_confirmations", verbose_name=_("network")
+    )
+    domain = models.CharField(_("item"), max_length=20, choices=TransitionDomain.choices)
+    note = models.TextField(
+        _("note"), blank=True, max_length=TEXT_SHORT, help_text=_("What was arranged, with whom, until when.")
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("confirmed by")
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("confirmation of the turning-18 checklist")
+        verbose_name_plural = _("confirmations of the turning-18 checklist")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "domain"], name="transition_confirmation_one_per_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_domain_display()} ({self.confirmed_at:%Y-%m-%d})"

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from actionplans.models import Action, ActionStatus, BarrierStatus, MeetingStatus, ReferralStatus
 from audit.trail import audited_update
-from handovers.models import Handover, HandoverReason, HandoverStatus
+from handovers.models import Handover, HandoverReason, HandoverStatus, TransitionConfirmation, TransitionDomain
 from networks.access import network_sync_access
 from networks.choices import NetworkStatus, TimelineKind
 from networks.events import consent_revoked, membership_ended
@@ -78,6 +78,17 @@ def handover_may_decide(user, handover: Handover) -> bool:
     if handover.successor.user_id:
         return handover.successor.user_id == user.pk
     return user_is_lead_side(user, handover.network)
+
+
+def handover_may_withdraw(user, handover: Handover) -> bool:
+    """A proposal still waiting is withdrawn by whoever proposed it, the leaver, or the lead's side."""
+    if handover.status != HandoverStatus.PROPOSED or handover.network.is_closed:
+        return False
+    return (
+        (handover.proposed_by_id is not None and handover.proposed_by_id == user.pk)
+        or handover.leaver.supporter.user_id == user.pk
+        or user_is_lead_side(user, handover.network)
+    )
 
 
 # --- e-mails (sent after commit) ----------------------------------------------------------
@@ -350,6 +361,92 @@ def handover_decline(*, handover: Handover, reason: str, by) -> Handover:
 
 
 @transaction.atomic
+def handover_withdraw(*, handover: Handover, by) -> Handover:
+    """The proposer takes a waiting proposal back (the leaver stays, or another successor is better).
+
+    Nothing had changed in the network; the consent recorded for the proposal ends with it, the
+    timeline says so, and the proposed successor is told that they need not answer.
+    """
+    handover = _lock_pending(handover)
+    handover = Handover.objects.select_related("network__youth", "leaver__supporter", "successor").get(pk=handover.pk)
+    if not handover_may_withdraw(by, handover):
+        raise ValidationError(_("Only who proposed this handover, the leaving member or the lead can withdraw it."))
+    handover.status = HandoverStatus.WITHDRAWN
+    handover.decided_by = by
+    handover.decided_at = timezone.now()
+    handover.save(update_fields=["status", "decided_by", "decided_at"])
+    handover_consent_end(handover=handover, by=by)
+    network = handover.network
+    timeline_record(
+        network=network,
+        kind=TimelineKind.HANDOVER,
+        summary=_("The handover of %(leaver)s to %(successor)s was withdrawn")
+        % {"leaver": handover.leaver.supporter.full_name, "successor": handover.successor.full_name},
+        actor=by,
+    )
+    _send_after_commit(
+        subject=_("A handover proposed to you was withdrawn"),
+        body=_(
+            "The warm handover that %(leaver)s proposed to you in the care network of %(initials)s "
+            "was withdrawn. You do not need to answer it.\n"
+        )
+        % {"leaver": handover.leaver.supporter.full_name, "initials": network.youth.initials},
+        recipients=[handover.successor.mail_address],
+    )
+    return handover
+
+
+def handover_handed_over_by(user, pk: int) -> Handover | None:
+    """An accepted handover whose leaver is this user: what they may still read after leaving (else None)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Handover.objects.filter(pk=pk, status=HandoverStatus.ACCEPTED, leaver__supporter__user=user)
+        .select_related("network__youth", "successor__organisation", "leaver__supporter")
+        .first()
+    )
+
+
+# --- turning 18: explicit confirmations ---------------------------------------------------
+
+
+@transaction.atomic
+def transition_confirm(*, network: CareNetwork, domain: str, note: str, by) -> TransitionConfirmation:
+    """A member confirms an item of the turning-18 checklist; confirming again updates who, when and the note."""
+    if domain not in TransitionDomain.values:
+        raise ValidationError(_("Unknown item of the checklist."))
+    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    network.require_open()
+    confirmation, _created = TransitionConfirmation.objects.update_or_create(
+        network=network,
+        domain=domain,
+        defaults={"note": (note or "").strip(), "confirmed_by": by, "confirmed_at": timezone.now()},
+    )
+    timeline_record(
+        network=network,
+        kind=TimelineKind.NETWORK,
+        summary=_("Turning 18, confirmed: %(item)s") % {"item": confirmation.get_domain_display()},
+        actor=by,
+    )
+    return confirmation
+
+
+@transaction.atomic
+def transition_unconfirm(*, network: CareNetwork, domain: str, by) -> None:
+    """Take a confirmation back (it was too early, or things changed); the timeline keeps both."""
+    network = CareNetwork.objects.select_for_update().get(pk=network.pk)
+    network.require_open()
+    deleted, _rows = TransitionConfirmation.objects.filter(network=network, domain=domain).delete()
+    if deleted:
+        timeline_record(
+            network=network,
+            kind=TimelineKind.NETWORK,
+            summary=_("Turning 18, no longer confirmed: %(item)s") % {"item": TransitionDomain(domain).label},
+            actor=by,
+        )
+
+
+@transaction.atomic
 def network_plan_review_done(*, network: CareNetwork, by) -> CareNetwork:
     """The new lead has reviewed the plan: the follow-up leaves the dashboard."""
     network = CareNetwork.objects.select_for_update().get(pk=network.pk)
@@ -510,7 +607,7 @@ def shared_dossier(network: CareNetwork) -> dict:
         actions, barriers, referrals = [], [], []
     last_meeting = network.meetings.filter(status=MeetingStatus.HELD).order_by("-starts_at").first()
     handovers = list(
-        network.handovers.exclude(status=HandoverStatus.CANCELLED).select_related(
+        network.handovers.exclude(status__in=[HandoverStatus.CANCELLED, HandoverStatus.WITHDRAWN]).select_related(
             "leaver__supporter", "successor__organisation", "proposed_by", "decided_by"
         )
     )

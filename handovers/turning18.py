@@ -13,7 +13,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Sector
+from actionplans.models import Barrier, BarrierStatus
+from handovers.models import TransitionConfirmation, TransitionDomain
 from networks.choices import MemberRole
 from networks.models import CareNetwork, Membership
 
@@ -90,12 +91,66 @@ def turning_18_flags(user, today: datetime.date | None = None) -> list[Flag]:
     return sorted(flags, key=lambda flag: flag.eighteenth_birthday)
 
 
+# Barrier categories (their codes, kept by the admin) that concern an item of the checklist: while
+# such a barrier is open in the plan, the item needs attention, confirmed or not.
+DOMAIN_BARRIER_CATEGORIES = {
+    TransitionDomain.HANDOVERS: {"age-limit-18"},
+    TransitionDomain.GUARDIANSHIP: {"documents-residence"},
+    TransitionDomain.MONEY: {"money-groeipakket"},
+    TransitionDomain.HOUSING: {"housing"},
+    TransitionDomain.STUDY_WORK: {"access-training", "entry-tests"},
+}
+
+EXPLANATIONS = {
+    TransitionDomain.HANDOVERS: _(
+        "These members stop when the youth turns 18. Each one starts a warm handover to "
+        "someone who stays, or tells the network who takes over."
+    ),
+    TransitionDomain.SUPPORTERS: _(
+        "Involve the supporters who only appear from 18 (for example Jobteam, CAW, OCMW) "
+        "now: the playbook calls this crucial for a warm handover."
+    ),
+    TransitionDomain.GUARDIANSHIP: _(
+        "Guardianship ends at 18. When the guardian is the continuity figure, agree who "
+        "takes that role over, and when the guardian leaves the network."
+    ),
+    TransitionDomain.MONEY: _(
+        "Check the Groeipakket (it can continue while the youth studies), a bank account in "
+        "their own name, and an income from 18 (OCMW / living wage, student job, work)."
+    ),
+    TransitionDomain.HOUSING: _(
+        "Reception and Minor Ndako places end or change at 18. Agree where the youth will live "
+        "and who supports independent living."
+    ),
+    TransitionDomain.STUDY_WORK: _(
+        "Is there a follow-up school coach (up to two years after OKAN), a student counsellor in "
+        "higher education, or a job coach (VDAB, Jobteam) who stays after 18?"
+    ),
+}
+
+
 @dataclass
 class ChecklistItem:
+    """One item: done only when a person confirmed it and no barrier of its domain is open."""
+
+    domain: str
     title: str
-    done: bool
     explanation: str
+    confirmation: TransitionConfirmation | None = None
+    open_barriers: list = field(default_factory=list)
     members: list = field(default_factory=list)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmation is not None
+
+    @property
+    def needs_attention(self) -> bool:
+        return bool(self.open_barriers)
+
+    @property
+    def done(self) -> bool:
+        return self.confirmed and not self.needs_attention
 
 
 @dataclass
@@ -110,7 +165,12 @@ class TransitionChecklist:
 
 
 def transition_checklist(network: CareNetwork) -> TransitionChecklist:
-    """What changes at 18 for this youth, from the network's own data (two queries)."""
+    """What changes at 18 for this youth: the members as information, each item as an explicit confirmation.
+
+    Nothing is inferred from "continues after 18" or a sector: an item is in place when a member
+    confirmed it (who, when, a note), and needs attention while a barrier of its domain is open.
+    Three queries, whatever the size of the network.
+    """
     youth = network.youth
     members = list(
         network.memberships.active().select_related("supporter__organisation").order_by("continues_after_18", "pk")
@@ -118,62 +178,30 @@ def transition_checklist(network: CareNetwork) -> TransitionChecklist:
     ending = [m for m in members if not m.continues_after_18]
     continuing = [m for m in members if m.continues_after_18]
     guardians = [m for m in members if m.role == MemberRole.GUARDIAN]
-    continuing_sectors = {m.sector for m in continuing}
-    continuity = next((m for m in members if m.pk == network.continuity_figure_id), None)
-
+    confirmations = {
+        c.domain: c for c in TransitionConfirmation.objects.filter(network=network).select_related("confirmed_by")
+    }
+    barriers = list(
+        Barrier.objects.filter(plan__network=network)
+        .exclude(status=BarrierStatus.REMOVED)
+        .select_related("category")
+        .order_by("created_at", "pk")
+    )
+    members_of = {
+        TransitionDomain.HANDOVERS: ending,
+        TransitionDomain.SUPPORTERS: continuing,
+        TransitionDomain.GUARDIANSHIP: guardians,
+    }
     items = [
         ChecklistItem(
-            _("Supports that end at 18 are handed over"),
-            not ending,
-            _(
-                "These members stop when the youth turns 18. Each one starts a warm handover to "
-                "someone who stays, or tells the network who takes over."
-            ),
-            ending,
-        ),
-        ChecklistItem(
-            _("Supporters for after 18 are already in the network"),
-            bool(continuing),
-            _(
-                "Involve the supporters who only appear from 18 (for example Jobteam, CAW, OCMW) "
-                "now: the playbook calls this crucial for a warm handover."
-            ),
-            continuing,
-        ),
-        ChecklistItem(
-            _("The end of guardianship is prepared"),
-            bool(guardians)
-            and (continuity is None or continuity.role != MemberRole.GUARDIAN or continuity in continuing),
-            _(
-                "Guardianship ends at 18. When the guardian is the continuity figure, agree who "
-                "takes that role over, and when the guardian leaves the network."
-            ),
-            guardians,
-        ),
-        ChecklistItem(
-            _("Groeipakket and income after 18 are arranged"),
-            bool(continuing_sectors & {Sector.WELFARE}),
-            _(
-                "Check the Groeipakket (it can continue while the youth studies), a bank account in "
-                "their own name, and an income from 18 (OCMW / living wage, student job, work)."
-            ),
-        ),
-        ChecklistItem(
-            _("Housing after 18 is known"),
-            bool(continuing_sectors & {Sector.HOUSING, Sector.WELFARE}),
-            _(
-                "Reception and Minor Ndako places end or change at 18. Agree where the youth will live "
-                "and who supports independent living."
-            ),
-        ),
-        ChecklistItem(
-            _("Study or work after 18 is planned"),
-            bool(continuing_sectors & {Sector.EDUCATION, Sector.WORK}),
-            _(
-                "Is there a follow-up school coach (up to two years after OKAN), a student counsellor in "
-                "higher education, or a job coach (VDAB, Jobteam) who stays after 18?"
-            ),
-        ),
+            domain=domain,
+            title=label,
+            explanation=EXPLANATIONS[domain],
+            confirmation=confirmations.get(domain),
+            open_barriers=[b for b in barriers if b.category.slug in DOMAIN_BARRIER_CATEGORIES.get(domain, set())],
+            members=members_of.get(domain, []),
+        )
+        for domain, label in TransitionDomain.choices
     ]
     return TransitionChecklist(
         network=network,

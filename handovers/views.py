@@ -8,30 +8,35 @@ network go through get_open_network_for_user, which refuses a closed network wit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from handovers.forms import HandoverDeclineForm, HandoverStartForm, NetworkCloseForm
-from handovers.models import Handover, HandoverStatus
+from handovers.forms import HandoverDeclineForm, HandoverStartForm, NetworkCloseForm, TransitionConfirmForm
+from handovers.models import Handover, HandoverStatus, TransitionDomain
 from handovers.services import (
     handover_accept,
     handover_decline,
+    handover_handed_over_by,
     handover_leavers_for,
     handover_may_decide,
+    handover_may_withdraw,
     handover_start,
+    handover_withdraw,
     network_close,
     network_plan_review_done,
     network_reopen,
     open_actions_of,
     require_lead_side,
     shared_dossier,
+    transition_confirm,
+    transition_unconfirm,
 )
 from handovers.turning18 import transition_checklist
-from networks.access import get_network_for_user, get_open_network_for_user
+from networks.access import get_network_for_user, get_open_network_for_user, user_may_see_network
 from networks.models import CareNetwork, NetworkClosed
 
 NETWORK_WITH_ROLES = CareNetwork.objects.select_related("youth", "lead__supporter__organisation")
@@ -101,13 +106,23 @@ def _handover_for(user, pk: int) -> Handover:
 @login_required
 @require_http_methods(["GET"])
 def handover_detail(request: HttpRequest, handover_pk: int) -> HttpResponse:
-    handover = _handover_for(request.user, handover_pk)
+    try:
+        handover = _handover_for(request.user, handover_pk)
+    except Http404:
+        # The leaver of an accepted handover no longer sees the network: they read what they did,
+        # not the network. Everybody else gets the same plain 404 as for a page that does not exist.
+        handed_over = handover_handed_over_by(request.user, handover_pk)
+        if handed_over is None:
+            raise
+        initials = " ".join(f"{letter}." for letter in handed_over.network.youth.initials)
+        return render(request, "handovers/handover_handed_over.html", {"handover": handed_over, "initials": initials})
     return _render_handover(request, handover, HandoverDeclineForm())
 
 
 def _render_handover(request, handover, decline_form, status=200):
     open_actions = open_actions_of([handover.leaver]) if handover.status == HandoverStatus.PROPOSED else []
     may_decide = handover_may_decide(request.user, handover) and not handover.network.is_closed
+    may_withdraw = handover_may_withdraw(request.user, handover)
     return render(
         request,
         "handovers/handover_detail.html",
@@ -116,6 +131,7 @@ def _render_handover(request, handover, decline_form, status=200):
             "network": handover.network,
             "open_actions": open_actions,
             "may_decide": may_decide,
+            "may_withdraw": may_withdraw,
             "decline_form": decline_form,
         },
         status=status,
@@ -167,6 +183,28 @@ def handover_decline_view(request: HttpRequest, handover_pk: int) -> HttpRespons
     return _render_handover(request, handover, form, status=400)
 
 
+@login_required
+@require_POST
+def handover_withdraw_view(request: HttpRequest, handover_pk: int) -> HttpResponse:
+    handover = _handover_for(request.user, handover_pk)
+    if not handover_may_withdraw(request.user, handover):
+        if not user_may_see_network(request.user, handover.network):
+            raise Http404  # the proposed successor reads the proposal, but it is not theirs to withdraw
+        messages.error(request, _("Only who proposed this handover, the leaving member or the lead can withdraw it."))
+        return redirect("handovers:handover_detail", handover_pk=handover.pk)
+    try:
+        handover_withdraw(handover=handover, by=request.user)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return redirect("handovers:handover_detail", handover_pk=handover.pk)
+    messages.success(
+        request,
+        _("The handover is withdrawn; %(name)s was told that they need not answer.")
+        % {"name": handover.successor.full_name},
+    )
+    return redirect("networks:network_detail", network_pk=handover.network_id)
+
+
 def _after_decline_url(user, handover: Handover) -> str:
     """The lead who answered for a successor without login still reads the handover; the successor does not."""
     if Handover.objects.visible_to(user).filter(pk=handover.pk).exists():
@@ -194,12 +232,49 @@ def plan_review_done_view(request: HttpRequest, network_pk: int) -> HttpResponse
 @require_http_methods(["GET"])
 def transition_checklist_view(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES)
+    return _render_checklist(request, network)
+
+
+def _item_auto_id(domain: str) -> str:
+    """One form per item on the page: ids of their own."""
+    return f"id_{domain}_%s" if domain in TransitionDomain.values else "id_%s"
+
+
+def _render_checklist(request, network, *, bound=None, status=200):
     checklist = transition_checklist(network)
+    for item in checklist.items:
+        item.form = (
+            bound
+            if bound is not None and bound.data.get("domain") == item.domain
+            else TransitionConfirmForm(
+                initial={"domain": item.domain, "note": getattr(item.confirmation, "note", "")},
+                auto_id=_item_auto_id(item.domain),
+            )
+        )
     return render(
         request,
         "handovers/handover_transition_checklist.html",
         {"network": network, "youth": network.youth, "checklist": checklist, "today": timezone.localdate()},
+        status=status,
     )
+
+
+@login_required
+@require_POST
+def transition_confirm_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    """A member confirms (or takes back) one item of the turning-18 checklist."""
+    network = get_open_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES)
+    form = TransitionConfirmForm(request.POST, auto_id=_item_auto_id(request.POST.get("domain", "")))
+    if not form.is_valid():
+        return _render_checklist(request, network, bound=form, status=400)
+    domain = form.cleaned_data["domain"]
+    if form.cleaned_data["undo"]:
+        transition_unconfirm(network=network, domain=domain, by=request.user)
+        messages.success(request, _("The confirmation was taken back."))
+    else:
+        transition_confirm(network=network, domain=domain, note=form.cleaned_data["note"], by=request.user)
+        messages.success(request, _("Confirmed. Thank you."))
+    return redirect(reverse("handovers:transition_checklist", args=[network.pk]) + f"#item-{domain}")
 
 
 # --- the shared dossier -------------------------------------------------------------------

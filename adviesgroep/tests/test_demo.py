@@ -52,3 +52,18 @@ def test_running_the_demo_twice_duplicates_nothing(demo_networks, advisor):
 def test_without_networks_in_the_context_the_demo_uses_the_existing_ones(demo_networks, advisor):
     demo.seed({})
     assert Signal.objects.values("network").distinct().count() == len(demo_networks)
+
+
+def test_the_demo_signals_a_barrier_once_and_its_advice_became_an_action(demo_networks, advisor, category):
+    from actionplans.models import Action
+    from adviesgroep.tests.factories import BarrierFactory
+
+    network = demo_networks["Ahmad"]
+    barrier = BarrierFactory(plan__network=network, category=category, description="Ahmad vindt geen school.")
+    demo.seed({"networks": demo_networks})
+    demo.seed({"networks": demo_networks})
+    signal = Signal.objects.get(source_barrier=barrier)
+    assert "Ahmad" not in signal.question  # the prefill's placeholders
+    advice = Advice.objects.get(action__isnull=False)
+    assert advice.signal == signal
+    assert Action.objects.get(plan__network=network).description == advice.text[:500]

@@ -58,7 +58,8 @@ def test_the_median_days_from_intake_to_first_round_table_needs_five_networks(se
     for days in (2, 4, 6, 8):
         network_with_table(days)
     row = "Median days from first conversation to first round table"
-    assert _row(network_stats(quarters=[quarter]), row)["values"] == [SUPPRESSED]
+    # A median is no count: under five networks it says "too little data", never "<5".
+    assert _row(network_stats(quarters=[quarter]), row)["values"] == ["too little data"]
     network_with_table(30)
     assert _row(network_stats(quarters=[quarter]), row)["values"] == [6]
 
@@ -98,3 +99,11 @@ def test_the_stats_page_stays_within_a_query_ceiling(advisor_client, django_asse
 def test_last_quarters_starts_with_the_current_one():
     quarters = last_quarters(4, today=datetime.date(2026, 2, 10))
     assert [q.label for q in quarters] == ["2026 Q1", "2025 Q4", "2025 Q3", "2025 Q2"]
+
+
+def test_the_statistics_page_shows_no_small_number_mark_on_a_median(client, advisor):
+    client.force_login(advisor)
+    content = client.get(reverse("adviesgroep:stats")).content.decode()
+    row = content.split("Mediaan aantal dagen tussen rondetafels")[1].split("</tr>")[0]
+    assert "&lt;5" not in row and "<5" not in row
+    assert "te weinig gegevens" in row

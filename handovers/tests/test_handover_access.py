@@ -194,10 +194,15 @@ def test_after_accepting_the_successor_reads_the_network_pages_and_the_handover(
     assert _page(client, handover).status_code == 200
 
 
-def test_after_acceptance_the_leaver_without_access_gets_404_on_the_handover(handover, lore, vdab, client):
+def test_after_acceptance_the_leaver_without_access_reads_only_that_they_handed_over(handover, lore, vdab, client):
     handover_accept(handover=handover, by=lore)
     client.force_login(vdab)
-    assert _page(client, handover).status_code == 404
+    page = _page(client, handover)
+    assert page.status_code == 200
+    content = page.content.decode()
+    # "Je hebt A. R. overgedragen aan Lore Van Damme": initials and the successor, not the dossier.
+    assert "Je hebt A. R. overgedragen aan Lore Van Damme" in content
+    assert "Rahimi" not in content and handover.note not in content
     assert_every_network_page_is_404(client, handover.network)
 
 

@@ -36,3 +36,15 @@ def test_the_demo_has_a_waiting_an_accepted_handover_and_a_closed_network_and_ru
     waiting = Handover.objects.get(status=HandoverStatus.PROPOSED)
     assert waiting.successor.email == "tom@sintlieven.demo"
     assert waiting.leaver.supporter.email == "sara@okan.demo"
+
+
+def test_the_demo_shows_a_withdrawn_handover_and_a_confirmed_turning_18_item():
+    from handovers.models import TransitionConfirmation, TransitionDomain
+
+    _seed()
+    _seed()
+    withdrawn = Handover.objects.get(status=HandoverStatus.WITHDRAWN)
+    assert withdrawn.successor.email == "fatima@voogdij.demo"
+    confirmation = TransitionConfirmation.objects.get()
+    assert confirmation.domain == TransitionDomain.HOUSING and confirmation.network.youth.first_name == "Farida"
+    assert confirmation.note and confirmation.confirmed_by is not None

@@ -31,7 +31,7 @@ import zorgnetwerk.forms as safe
 from actionplans.models import Barrier, BarrierCategory
 from actionplans.tests.factories import ReferralFactory
 from adviesgroep.models import Signal
-from adviesgroep.tests.factories import BarrierCategoryFactory, BarrierFactory, SignalFactory
+from adviesgroep.tests.factories import AdviceFactory, BarrierCategoryFactory, BarrierFactory, SignalFactory
 from youths.models import Youth
 
 PROJECT_APPS = ("youths", "networks", "actionplans", "handovers", "adviesgroep", "zorgnetwerk")
@@ -89,6 +89,7 @@ def test_every_model_choice_field_a_form_sets_up_in_its_constructor_is_the_safe_
         "youth": network.youth,
         "referral": ReferralFactory(plan__network=network),
         "signal": SignalFactory(network=network),
+        "advice": AdviceFactory(signal=SignalFactory(network=network)),
         "reason_required": True,
         "request": request,
     }

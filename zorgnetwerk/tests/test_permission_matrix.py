@@ -147,6 +147,8 @@ KIND_OF = {
     "networks:network_activate": "post_only",
     "handovers:handover_accept": "post_only",
     "handovers:handover_decline": "post_only",
+    "handovers:handover_withdraw": "post_only",
+    "handovers:transition_confirm": "post_only",
     "handovers:plan_review_done": "post_only",
     "youthpage:youthlink_create": "post_only",
     "youthpage:youthlink_renew": "post_only",
@@ -158,6 +160,8 @@ KIND_OF = {
     "actionplans:action_reopen": "post_only",
     "actionplans:question_route_delete": "post_only",
     "adviesgroep:signal_from_barrier": "post_only",
+    "adviesgroep:advice_to_action": "post_only",
+    "adviesgroep:advice_to_barrier": "post_only",
     "networks:network_audit": "lead_only",
     "handovers:network_close": "lead_change",
     "networks:membership_end": "keeper_change",
@@ -278,6 +282,7 @@ class World:
             Referral,
         )
         from actionplans.tests.factories import MeetingFactory
+        from adviesgroep.tests.factories import AdviceFactory, SignalFactory
 
         self.network = network
         self.youth = network.youth
@@ -303,6 +308,8 @@ class World:
             "planversion": PlanVersion.objects.create(plan=plan, number=1, snapshot={}, created_by=coach),
             "questionroute": QuestionRoute.objects.create(plan=plan, question="Huiswerk?", member=lead),
             "handover": handover,
+            # Advice on a signal of this network: the network takes it up (POST only, members only).
+            "advice": AdviceFactory(signal=SignalFactory(network=network, sent_by=coach)),
         }
 
     def get(self, model_name: str, url_name: str):
@@ -335,6 +342,7 @@ class World:
 # Bookkeeping of reads that a GET may write, like the audit trail itself (reviewed).
 READ_BOOKKEEPING = {
     "actionplans.ActionPlan": {"lead_seen_at"},  # when the lead last looked: flags others' changes
+    "adviesgroep.AdvisoryVisit": "all",  # when an advisory member last opened the inbox: what is new
 }
 
 
@@ -348,6 +356,8 @@ def fingerprint() -> dict:
             if model is AuditEvent:
                 continue
             skip = READ_BOOKKEEPING.get(model._meta.label, set())
+            if skip == "all":
+                continue
             columns = [f.attname for f in model._meta.concrete_fields if f.name not in skip]
             state[model._meta.label] = sorted(map(repr, model.objects.values_list(*columns)))
     return state
