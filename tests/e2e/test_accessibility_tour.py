@@ -1,8 +1,11 @@
-"""Every other page of the application, audited in the browser (axe-core, 320 px) with data on it.
+"""Every other page of the application, audited in the browser with data on it.
 
-The scenarios walk the flow; this tour reaches the pages they do not: forms, lists and the
-advisory group's pages, in Dutch for a coach and in French for the advisory group (French runs
-longer, so it tests the narrow layout hardest).
+axe-core runs at 1280 px and at 390 px (a phone); at 390 and 320 px no page may scroll sideways and
+no button or link may sit in a box that scrolls sideways. The scenarios walk the flow; this tour
+reaches the pages they do not: forms, lists and the advisory group's pages, in Dutch for a coach and
+in French for the advisory group (French runs longer, so it tests the narrow layout hardest), and
+every state a page can show: a youth of 17 within three months of 18, an overdue action, a
+pending handover and a signal with advice.
 """
 
 import datetime
@@ -14,7 +17,14 @@ from django.utils import timezone
 from actionplans.tests.factories import ActionFactory, ActionPlanFactory, MeetingFactory, ReferralFactory
 from adviesgroep.tests.factories import AdviceFactory, LessonFactory, PolicyFeedbackFactory, SignalFactory
 
+from youths.tests.factories import years_ago
+
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _axe_on_phone(page):
+    page.auditor.axe_on_phone = True
 
 
 @pytest.fixture
@@ -102,3 +112,31 @@ def test_advisory_group_aggregation_chart_passes_axe(page, url, log_in, visit, a
     SignalFactory(network=network)
     log_in(advisor)
     visit(url("adviesgroep:aggregation"))
+
+
+def test_a_youth_of_17_with_every_state_passes_axe_and_fits_a_phone(
+    page, url, log_in, visit, coach, network, plan, pending_handover
+):
+    """Ahmad turns 18 in seven weeks; one action is overdue, Karim's handover waits, a signal has advice."""
+    youth = network.youth
+    youth.birth_date = years_ago(18) + datetime.timedelta(days=50)
+    youth.save(update_fields=["birth_date"])
+    ActionFactory(
+        plan=plan, description="Studietoelage aanvragen", deadline=timezone.localdate() - datetime.timedelta(days=5)
+    )
+    signal = SignalFactory(network=network)
+    AdviceFactory(signal=signal)
+    log_in(coach)
+    pages = [
+        url("dashboard"),
+        url("youths:youth_list"),
+        url("youths:youth_detail", youth.pk),
+        url("networks:network_detail", network.pk),
+        url("actionplans:plan_detail", network.pk),
+        url("handovers:handover_detail", pending_handover.pk),
+        url("handovers:transition_checklist", network.pk),
+        url("adviesgroep:network_signal_list", network.pk),
+    ]
+    for address in pages:
+        visit(address)
+        assert page.url.split("?")[0] == address, f"{address} redirected to {page.url}"
