@@ -17,7 +17,8 @@
         var column = 0;
         Array.from(row.children).forEach(function (cell) {
           if (!cell.hasAttribute("data-label") && cell.tagName === "TD") {
-            cell.setAttribute("data-label", cell.colSpan > 1 ? "" : headers[column] || "");
+            var label = cell.colSpan > 1 ? "" : headers[column] || "";
+            cell.setAttribute("data-label", label.charAt(0).toUpperCase() + label.slice(1));
           }
           column += cell.colSpan || 1;
         });
@@ -34,8 +35,19 @@
     }
   }
 
+  /* Filter panels (<details class="zn-filters" data-open-wide>) fold on a phone and stand open at a
+     desk, where there is room for them. Without script they open with a tap. */
+  function openFiltersOnWideScreens() {
+    if (window.matchMedia("(min-width: 768px)").matches) {
+      document.querySelectorAll("details.zn-filters[data-open-wide]").forEach(function (details) {
+        details.open = true;
+      });
+    }
+  }
+
   function ready() {
     labelStackedTables();
+    openFiltersOnWideScreens();
     focusErrorSummary();
   }
 

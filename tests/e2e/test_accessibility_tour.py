@@ -9,6 +9,7 @@ pending handover and a signal with advice.
 """
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -20,6 +21,27 @@ from adviesgroep.tests.factories import AdviceFactory, LessonFactory, PolicyFeed
 from youths.tests.factories import years_ago
 
 pytestmark = pytest.mark.browser
+
+# The README shows these: made by the tour, so they stay current (committed, unlike artifacts/).
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PHONE_SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots" / "phone"
+
+
+README_SCREENSHOTS = {"dashboard", "youth-hub", "advisory-overview"}
+
+
+def screenshot(page, name: str) -> None:
+    """The page at 1280 px (docs/screenshots/ for the README's three, else artifacts/) and at 390 px (artifacts/)."""
+    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    PHONE_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    desk = DOCS_SCREENSHOTS if name in README_SCREENSHOTS else PHONE_SCREENSHOTS.parent
+    page.screenshot(path=str(desk / f"{name}.png"))
+    size = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.screenshot(path=str(PHONE_SCREENSHOTS / f"{name}.png"), full_page=True)
+    finally:
+        page.set_viewport_size(size)
 
 
 @pytest.fixture(autouse=True)
@@ -112,6 +134,9 @@ def test_advisory_group_aggregation_chart_passes_axe(page, url, log_in, visit, a
     SignalFactory(network=network)
     log_in(advisor)
     visit(url("adviesgroep:aggregation"))
+    screenshot(page, "advisory-overview")
+    visit(url("adviesgroep:inbox"))
+    screenshot(page, "advisory-inbox")
 
 
 def test_a_youth_of_17_with_every_state_passes_axe_and_fits_a_phone(
@@ -137,6 +162,15 @@ def test_a_youth_of_17_with_every_state_passes_axe_and_fits_a_phone(
         url("handovers:transition_checklist", network.pk),
         url("adviesgroep:network_signal_list", network.pk),
     ]
+    shots = {
+        url("dashboard"): "dashboard",
+        url("youths:youth_detail", youth.pk): "youth-hub",
+        url("networks:network_detail", network.pk): "network",
+        url("actionplans:plan_detail", network.pk): "action-plan",
+        url("youths:youth_list"): "youth-list",
+    }
     for address in pages:
         visit(address)
         assert page.url.split("?")[0] == address, f"{address} redirected to {page.url}"
+        if address in shots:
+            screenshot(page, shots[address])
