@@ -96,8 +96,10 @@ HIDDEN_CONTROLS_JS = """() => Array.from(document.querySelectorAll('body *'))
         const name = box.tagName.toLowerCase() + (box.id ? '#' + box.id : '')
             + (typeof box.className === 'string' && box.className.trim()
                ? '.' + box.className.trim().split(/\\s+/).join('.') : '');
+        const first = controls[0];
+        const text = first.innerText || first.value || first.getAttribute('aria-label') || '';
         return name + ' (' + box.scrollWidth + ' px in ' + box.clientWidth + ' px) holds "'
-            + (controls[0].innerText || controls[0].value || controls[0].getAttribute('aria-label') || '').trim().slice(0, 40) + '"';
+            + text.trim().slice(0, 40) + '"';
     })
     .filter(Boolean)"""
 

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from actionplans.tests.factories import ActionFactory, ActionPlanFactory, MeetingFactory, ReferralFactory
 from adviesgroep.tests.factories import AdviceFactory, LessonFactory, PolicyFeedbackFactory, SignalFactory
-
 from youths.tests.factories import years_ago
 
 pytestmark = pytest.mark.browser
