@@ -139,7 +139,7 @@ def test_advisory_group_aggregation_chart_passes_axe(page, url, log_in, visit, a
 
 
 def test_a_youth_of_17_with_every_state_passes_axe_and_fits_a_phone(
-    page, url, log_in, visit, coach, network, plan, pending_handover
+    page, url, log_in, visit, follow, coach, network, plan, pending_handover
 ):
     """Ahmad turns 18 in seven weeks; one action is overdue, Karim's handover waits, a signal has advice."""
     youth = network.youth
@@ -173,3 +173,14 @@ def test_a_youth_of_17_with_every_state_passes_axe_and_fits_a_phone(
         assert page.url.split("?")[0] == address, f"{address} redirected to {page.url}"
         if address in shots:
             screenshot(page, shots[address])
+
+    # A form sent with a missed field starts with the error summary, focused, linking to the field.
+    visit(url("networks:note_create", network.pk))
+    follow(page.get_by_role("main").get_by_role("button", name="Bewaren"))
+    summary = page.locator("[data-error-summary]")
+    assert summary.get_by_role("heading", name="Er is een probleem").is_visible()
+    assert summary.evaluate("(box) => box === document.activeElement")
+    link = summary.get_by_role("link").first
+    target = link.get_attribute("href")
+    link.click()
+    assert page.evaluate("() => '#' + document.activeElement.id") == target
