@@ -20,6 +20,10 @@
             var label = cell.colSpan > 1 ? "" : headers[column] || "";
             cell.setAttribute("data-label", label.charAt(0).toUpperCase() + label.slice(1));
           }
+          // An empty cell adds nothing to a card: CSS hides it below md.
+          if (cell.tagName === "TD" && !cell.textContent.trim() && !cell.querySelector("a, button, input, select, img, svg")) {
+            cell.classList.add("zn-empty");
+          }
           column += cell.colSpan || 1;
         });
       });
