@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import ReachedThroughNetworkQuerySet
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
+from zorgnetwerk.text import elide
 
 # At most three open actions per plan (playbook: "better one action done well than five without effect").
 MAX_OPEN_ACTIONS = 3
@@ -186,7 +187,7 @@ class ActionPlan(models.Model):
         indexes = [models.Index(fields=["last_change_at"], name="plan_last_change_idx")]
 
     def __str__(self):
-        return _("Action plan of %(youth)s") % {"youth": self.network.youth}
+        return elide(_("Action plan of %(youth)s") % {"youth": self.network.youth})
 
 
 class PlanVersion(models.Model):

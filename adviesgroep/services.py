@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actionplans.models import Barrier, BarrierStatus
@@ -190,7 +191,7 @@ def signal_answer(*, signal: Signal, text: str, by) -> Advice:
             network=network,
             kind=TimelineKind.SIGNAL,
             summary=_("The advisory group answered the signal of %(date)s")
-            % {"date": timezone.localtime(signal.sent_at).date().isoformat()},
+            % {"date": date_format(timezone.localtime(signal.sent_at).date())},
             actor=by,
         )
         recipient = _lead_email(network)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Sector
 from networks.choices import Trust
+from zorgnetwerk.text import elide
 
 # Colours per sector: distinguishable, and dark enough for white text of the legend swatches.
 SECTOR_COLOURS = {
@@ -170,7 +171,7 @@ def render_ecomap_svg(network, memberships=None) -> str:
             "youth_name": youth.full_name,
             "youth_first_name": _cut(youth.first_name, 11),
             "youth_age": youth.age,
-            "title": _("Network map of %(youth)s") % {"youth": youth.full_name},
+            "title": elide(_("Network map of %(youth)s") % {"youth": youth.full_name}),
             "description": _("%(count)d supporters around the youth, grouped and coloured by sector.")
             % {"count": len(memberships)},
         }

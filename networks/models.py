@@ -18,6 +18,7 @@ from accounts.models import Organisation
 from networks.choices import ClosureReason, Intensity, MemberRole, NetworkStatus, TimelineKind, Trust
 from zorgnetwerk.forms import validate_person_name
 from zorgnetwerk.limits import TEXT_LONG, TEXT_SHORT
+from zorgnetwerk.text import elide
 
 
 class Supporter(models.Model):
@@ -206,7 +207,7 @@ class CareNetwork(models.Model):
         ]
 
     def __str__(self):
-        return _("Network of %(youth)s") % {"youth": self.youth}
+        return elide(_("Network of %(youth)s") % {"youth": self.youth})
 
     @property
     def is_closed(self) -> bool:

@@ -102,8 +102,7 @@ def intake_create(*, youth: Youth, by, **fields) -> Intake:
     timeline_record(
         youth=youth,
         kind=TimelineKind.INTAKE,
-        summary=_("First conversation of %(date)s recorded")
-        % {"date": date_format(intake.held_on, "SHORT_DATE_FORMAT")},
+        summary=_("First conversation of %(date)s recorded") % {"date": date_format(intake.held_on)},
         actor=by,
     )
     if intake.consent_given:
@@ -128,8 +127,7 @@ def intake_update(*, intake: Intake, by, **fields) -> Intake:
     timeline_record(
         youth=intake.youth,
         kind=TimelineKind.INTAKE,
-        summary=_("First conversation of %(date)s updated")
-        % {"date": date_format(intake.held_on, "SHORT_DATE_FORMAT")},
+        summary=_("First conversation of %(date)s updated") % {"date": date_format(intake.held_on)},
         actor=by,
     )
     if intake.consent_given and not had_consent:

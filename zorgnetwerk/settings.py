@@ -145,6 +145,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
+# Two date styles per language (docs/design.md): DATE_FORMAT in text, SHORT_DATE_FORMAT in tables.
+FORMAT_MODULE_PATH = ["zorgnetwerk.formats"]
 
 # Static files: own files in static/, Bootstrap from the django-bootstrap-static package.
 STATIC_URL = "static/"

@@ -1,9 +1,10 @@
 """Browser tests: Playwright for Python driving Debian's Chromium against pytest-django's live_server.
 
 Every scenario runs in a fresh browser context (Dutch, as a Ghent coach's browser would be), audits
-every page it visits with axe-core (serious and critical violations fail) and at 320 px width (no
-horizontal scrolling), and leaves a screenshot in `artifacts/screenshots/` (a CI artefact, not
-committed).
+every page it visits with axe-core at 1280 px (serious and critical violations fail), then at 390 and
+320 px: no horizontal scrolling of the page, and no button or link inside a box that scrolls sideways
+(a control out of sight on a phone). The accessibility tour also runs axe at 390 px. Each scenario
+leaves a screenshot in `artifacts/screenshots/` (a CI artefact, not committed).
 
 Without /usr/bin/chromium the browser tests are skipped with a message saying why; with CI=true a
 missing browser is an error, because CI must run them.
@@ -30,6 +31,7 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PHONE_WIDTH = 320
+PHONE_WIDTHS = (390, PHONE_WIDTH)
 DESKTOP = {"width": 1280, "height": 900}
 BLOCKING_IMPACTS = ("serious", "critical")
 TIMEOUT_MS = 10_000
@@ -82,6 +84,26 @@ def axe_source() -> str:
     return AXE_SCRIPT
 
 
+# Every box whose content scrolls sideways (overflow-x auto or scroll, wider content than box) that
+# holds a visible button, link or form control: on a phone that control may sit out of sight.
+HIDDEN_CONTROLS_JS = """() => Array.from(document.querySelectorAll('body *'))
+    .filter((box) => ['auto', 'scroll'].includes(getComputedStyle(box).overflowX)
+                     && box.scrollWidth > box.clientWidth + 1)
+    .map((box) => {
+        const controls = Array.from(box.querySelectorAll('a[href], button, input, select, textarea'))
+            .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+        if (!controls.length) return null;
+        const name = box.tagName.toLowerCase() + (box.id ? '#' + box.id : '')
+            + (typeof box.className === 'string' && box.className.trim()
+               ? '.' + box.className.trim().split(/\\s+/).join('.') : '');
+        const first = controls[0];
+        const text = first.innerText || first.value || first.getAttribute('aria-label') || '';
+        return name + ' (' + box.scrollWidth + ' px in ' + box.clientWidth + ' px) holds "'
+            + text.trim().slice(0, 40) + '"';
+    })
+    .filter(Boolean)"""
+
+
 class AccessibilityViolation(AssertionError):
     pass
 
@@ -110,39 +132,56 @@ class Auditor:
         self.page = page
         self.visited: list[str] = []
         self.audited: set[str] = set()
+        # The accessibility tour sets this: axe runs at the phone width too (the stacked layout).
+        self.axe_on_phone = False
         page.on("framenavigated", self._on_navigation)
 
     def _on_navigation(self, frame):
         if frame == self.page.main_frame and frame.url.startswith("http"):
             self.visited.append(frame.url.split("#")[0])
 
+    def _axe(self, url: str, width: int) -> None:
+        violations = self.page.evaluate(
+            "(options) => axe.run(document, options).then((r) => r.violations)", AXE_OPTIONS
+        )
+        blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+        if blocking:
+            raise AccessibilityViolation(format_violations(f"{url} at {width} px", blocking))
+
+    def _fits(self, url: str, width: int) -> None:
+        page = self.page
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wide = page.evaluate(
+                """(limit) => Array.from(document.querySelectorAll('body *'))
+                    .filter((el) => el.getBoundingClientRect().right > limit + 1)
+                    .slice(0, 5)
+                    .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                         + (el.className && typeof el.className === 'string'
+                            ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))""",
+                width,
+            )
+            raise AccessibilityViolation(
+                f"{url} scrolls sideways at {width} px: the page is {scroll_width} px wide; "
+                f"too wide: {', '.join(wide) or '(unknown)'}"
+            )
+        hidden = page.evaluate(HIDDEN_CONTROLS_JS)
+        if hidden:
+            raise AccessibilityViolation(
+                f"{url} at {width} px puts controls in a box that scrolls sideways: " + "; ".join(hidden[:5])
+            )
+
     def __call__(self) -> None:
         page = self.page
         page.wait_for_load_state("load")
         url = page.url
-        violations = page.evaluate("(options) => axe.run(document, options).then((r) => r.violations)", AXE_OPTIONS)
-        blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
-        if blocking:
-            raise AccessibilityViolation(format_violations(url, blocking))
-        page.set_viewport_size({"width": PHONE_WIDTH, "height": 720})
+        self._axe(url, DESKTOP["width"])
         try:
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > PHONE_WIDTH:
-                wide = page.evaluate(
-                    """(limit) => Array.from(document.querySelectorAll('body *'))
-                        .filter((el) => el.getBoundingClientRect().right > limit + 1
-                                 && (!el.closest('.table-responsive')
-                                     || ['absolute', 'fixed'].includes(getComputedStyle(el).position)))
-                        .slice(0, 5)
-                        .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                             + (el.className && typeof el.className === 'string'
-                                ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))""",
-                    PHONE_WIDTH,
-                )
-                raise AccessibilityViolation(
-                    f"{url} scrolls sideways at {PHONE_WIDTH} px: the page is {scroll_width} px wide; "
-                    f"too wide: {', '.join(wide) or '(unknown)'}"
-                )
+            for width in PHONE_WIDTHS:
+                page.set_viewport_size({"width": width, "height": 720})
+                if width == PHONE_WIDTHS[0] and self.axe_on_phone:
+                    self._axe(url, width)
+                self._fits(url, width)
         finally:
             page.set_viewport_size(DESKTOP)
         self.audited.add(url.split("#")[0])

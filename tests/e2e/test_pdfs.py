@@ -41,7 +41,7 @@ def test_coach_downloads_each_filled_pdf_from_the_network_page(page, url, log_in
     assert "Intake bij VDAB plannen" in text and "Actieplan" in text
 
     follow(page.get_by_role("link", name="Gedeeld dossier").first)
-    name, text = download(page, page.get_by_role("link", name="Download als pdf (overdrachtsdossier)"))
+    name, text = download(page, page.get_by_role("link", name="Downloaden als pdf (overdrachtsdossier)"))
     assert "Ahmad" in text and "Sara Vermeulen" in text
 
 
@@ -50,15 +50,15 @@ def test_blank_templates_to_print_are_downloadable_including_the_youth_leaflet_i
     follow(page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Sjablonen"))
     main = page.get_by_role("main")
 
-    name, text = download(page, main.get_by_role("button", name="Download pdf"))
+    name, text = download(page, main.get_by_role("button", name="Pdf downloaden"))
     assert "zorgnetwerkje" in text.lower()
     assert "vertaling na te kijken door een moedertaalspreker" in main.get_by_label("Taal").inner_text()
     main.get_by_label("Taal").select_option(value="ar")
-    name, text = download(page, main.get_by_role("button", name="Download pdf"))
+    name, text = download(page, main.get_by_role("button", name="Pdf downloaden"))
     arabic_script = [c for c in text if "\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff"]
     assert arabic_script, "the p.9 leaflet in Arabic script"
 
-    links = main.get_by_role("link", name="Download pdf")
+    links = main.get_by_role("link", name="Pdf downloaden")
     assert links.count() == 3
     for index, title in enumerate(["Eerste gesprek", "Netwerkkaart", "Actieplan"]):
         name, text = download(page, links.nth(index))

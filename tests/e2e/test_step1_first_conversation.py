@@ -69,6 +69,11 @@ def test_first_conversation_without_the_explainer_is_refused_and_keeps_the_input
     page.get_by_label("De jongere gaat akkoord om een netwerk te starten").check()
     follow(page.get_by_role("button", name="Bewaren"))
 
-    assert page.get_by_text("Zeg wie het netwerk aan de jongere heeft uitgelegd.").is_visible()
+    # Reported at the top (the error summary, linking to the field) and at the field.
+    assert (
+        page.locator("[data-error-summary]")
+        .get_by_text("Zeg wie het netwerk aan de jongere heeft uitgelegd.")
+        .is_visible()
+    )
     assert page.get_by_label("Noden en reden voor een netwerk").input_value() == "Zoekt een woonplek na 18."
     assert not Youth.objects.get(first_name="Amina").intakes.exists()

@@ -32,9 +32,12 @@ def test_coach_adds_supporters_from_other_organisations_and_the_coverage_warning
     )
     page.get_by_label("Rol in dit netwerk").select_option(label="Maatschappelijk werker")
     follow(page.get_by_role("button", name="Toevoegen aan het netwerk"))
-    assert page.get_by_text(
-        "De jongere gaf geen toestemming om informatie te delen met CAW Oost-Vlaanderen"
-    ).is_visible()
+    # Reported at the top (the error summary, linking to the field) and at the field.
+    assert (
+        page.locator("[data-error-summary]")
+        .get_by_text("De jongere gaf geen toestemming om informatie te delen met CAW Oost-Vlaanderen")
+        .is_visible()
+    )
     page.get_by_label("De jongere geeft toestemming om informatie te delen").check()
     follow(page.get_by_role("button", name="Toevoegen aan het netwerk"))
     assert "Pieter Desmet kwam in het netwerk." in page.get_by_role("status").inner_text()

@@ -62,7 +62,7 @@ def test_coach_plans_and_holds_a_round_table_writes_the_plan_and_a_fourth_action
         field(page, "domein").select_option(label=domain)
         field(page, "wat").fill(what)
         choose(field(page, "wie neemt het op"), owner)
-        field(page, "deadline").fill(deadline)
+        field(page, "uiterste datum").fill(deadline)
         follow(page.get_by_role("button", name="Bewaren"))
         assert "De actie werd toegevoegd." in status_text(page)
 
@@ -76,7 +76,7 @@ def test_coach_plans_and_holds_a_round_table_writes_the_plan_and_a_fourth_action
     field(page, "domein").select_option(label="Welbevinden")
     field(page, "wat").fill("Sportclub zoeken")
     field(page, "wie neemt het op").select_option(index=1)
-    field(page, "deadline").fill(deadline)
+    field(page, "uiterste datum").fill(deadline)
     follow(page.get_by_role("button", name="Bewaren"))
 
     assert page.get_by_text("Een plan heeft hoogstens drie open acties").is_visible()

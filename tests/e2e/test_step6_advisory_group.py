@@ -39,7 +39,11 @@ def test_coach_sends_a_barrier_as_a_signal_and_the_advisory_group_answers_it(
 
     follow(page.get_by_role("button", name="Afmelden"))
     log_in(advisor)
-    follow(page.get_by_role("region", name="Inbox van de adviesgroep").get_by_role("link", name="Open de inbox"))
+    follow(
+        page.get_by_role("region", name="Binnengekomen signalen bij de adviesgroep").get_by_role(
+            "link", name="Binnengekomen signalen openen"
+        )
+    )
     follow(page.get_by_role("table", name="Signalen").get_by_role("link", name=str(signal.pk), exact=True))
     assert page.url == url("adviesgroep:signal_detail", signal.pk)
     assert "Ahmad" not in page.get_by_role("main").inner_text(), "the advisory group never sees the youth's name"
