@@ -20,7 +20,7 @@ def test_a_member_takes_advice_up_and_confirms_a_turning_18_item(page, url, log_
     visit(url("adviesgroep:signal_detail", signal.pk))
     page.get_by_text("Maak van dit advies een actie in het plan").click()
     page.get_by_label("wie neemt het op").select_option(index=1)
-    page.get_by_label("deadline").fill("2099-01-31")
+    page.get_by_label("uiterste datum").fill("2099-01-31")
     page.get_by_label("domein").select_option(index=1)
     follow(page.get_by_role("button", name="Als actie toevoegen"))
     assert "/actieplan" in page.url, page.url
