@@ -59,6 +59,7 @@ def network_detail(request: HttpRequest, network_pk: int) -> HttpResponse:
         ) and membership_may_end(membership=membership, user=request.user)
     youth = network.youth
     age = youth.age
+    intakes = list(youth.intakes.all())  # the stappenplan's step 1 reads them too
     return render(
         request,
         "networks/network_detail.html",
@@ -70,7 +71,8 @@ def network_detail(request: HttpRequest, network_pk: int) -> HttpResponse:
             "ecomap_svg": render_ecomap_svg(network, active),
             "missing_sectors": network_missing_sectors(memberships=active),
             "remind_adult_support": age is not None and age >= AGE_FOR_ADULT_SUPPORT_REMINDER,
-            "has_consented_intake": youth.intakes.filter(consent_given=True).exists(),
+            "has_consented_intake": any(intake.consent_given for intake in intakes),
+            "intakes": intakes,
         },
     )
 
