@@ -30,7 +30,7 @@ from actionplans.services.plans import (
     referral_add,
     referral_set_status,
 )
-from actionplans.services.roundtables import meeting_record_outcome
+from actionplans.services.roundtables import meeting_finish, meeting_record_outcome
 from networks.choices import NetworkStatus, TimelineKind
 from networks.models import Membership
 from networks.services import timeline_record
@@ -151,6 +151,7 @@ def seed(context: dict) -> None:
             decisions="Max. drie acties afgesproken; trekker volgt op.",
             by=by,
         )
+        meeting_finish(meeting=held, by=by)  # the plan written above is the one agreed at this round table
         # … and one coming up (this week for the first network). Created directly: no demo e-mails.
         upcoming_at = timezone.localtime(now + datetime.timedelta(days=2 if index == 0 else 20)).replace(
             hour=14, minute=0, second=0, microsecond=0

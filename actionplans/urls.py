@@ -29,6 +29,7 @@ urlpatterns = [
     path("rondetafels/<int:meeting_pk>/bewerken/", roundtables.meeting_update, name="meeting_update"),
     path("rondetafels/<int:meeting_pk>/annuleren/", roundtables.meeting_cancel, name="meeting_cancel"),
     path("rondetafels/<int:meeting_pk>/verslag/", roundtables.meeting_record, name="meeting_record"),
+    path("rondetafels/<int:meeting_pk>/afronden/", roundtables.meeting_finish, name="meeting_finish"),
     path("rondetafels/<int:meeting_pk>/agenda.ics", roundtables.meeting_ics, name="meeting_ics"),
     path("sjablonen/actieplan.pdf", pdf_views.plan_blank_pdf, name="plan_blank_pdf"),
     path("netwerk/<int:network_pk>/pdf/actieplan.pdf", pdf_views.plan_pdf, name="plan_pdf"),

@@ -124,6 +124,9 @@ def network_facts(network: CareNetwork, today: datetime.date) -> dict:
         .annotate(
             meetings_held=_count(meetings.filter(status=MeetingStatus.HELD)),
             meetings_finished=_count(meetings.filter(status=MeetingStatus.HELD, plan_versions__isnull=False)),
+            unfinished_meeting_pk=_first(
+                meetings.filter(status=MeetingStatus.HELD, plan_versions__isnull=True), "pk", IntegerField()
+            ),
             next_meeting_at=_first(
                 meetings.filter(status=MeetingStatus.PLANNED, starts_at__gte=start_of_today),
                 "starts_at",
@@ -156,6 +159,7 @@ def network_facts(network: CareNetwork, today: datetime.date) -> dict:
             "next_meeting_at",
             "unrecorded_meeting_at",
             "unrecorded_meeting_pk",
+            "unfinished_meeting_pk",
             "actions_all",
             "actions_open",
             "actions_overdue",
@@ -252,19 +256,19 @@ def step_round_table(*, network: CareNetwork, facts: dict, can_act: bool) -> Ste
             reverse("actionplans:meeting_record", args=[facts["unrecorded_meeting_pk"]]) if can_act else "",
             _("Fill in the round table"),
         )
-    if facts["meetings_finished"]:
-        if not facts["actions_all"]:
-            return Step(3, name, ATTENTION, _("The plan has no action"), add_action or plan_url, _("Add an action"))
-        return Step(3, name, DONE, _("Plan agreed at a round table"), plan_url, _("Open the action plan"))
-    if facts["meetings_held"]:
+    if facts["unfinished_meeting_pk"]:
         return Step(
             3,
             name,
             IN_PROGRESS,
             _("Write the plan and finish the round table's record"),
-            plan_url,
-            _("Open the action plan"),
+            reverse("actionplans:meeting_detail", args=[facts["unfinished_meeting_pk"]]),
+            _("Finish the round table"),
         )
+    if facts["meetings_finished"]:
+        if not facts["actions_all"]:
+            return Step(3, name, ATTENTION, _("The plan has no action"), add_action or plan_url, _("Add an action"))
+        return Step(3, name, DONE, _("Plan agreed at a round table"), plan_url, _("Open the action plan"))
     if facts["next_meeting_at"]:
         reason = _("Round table on %(day)s") % {"day": _day(facts["next_meeting_at"])}
         return Step(3, name, IN_PROGRESS, reason, add_action or plan_url, _("Prepare the plan"))
