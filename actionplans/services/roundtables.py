@@ -132,6 +132,7 @@ def meeting_plan(
     online_link: str = "",
     agenda: str = "",
     invited=(),
+    interpreter: str = "",
     by,
 ) -> Meeting:
     """Plan a round table early ("finding a joint moment can be a challenge") and invite the network."""
@@ -143,6 +144,7 @@ def meeting_plan(
         location=location,
         online_link=online_link,
         agenda=agenda,
+        interpreter=interpreter,
         organiser=acting_user(by),
     )
     meeting.full_clean()
@@ -180,6 +182,7 @@ def meeting_update(
     online_link: str,
     agenda: str,
     invited,
+    interpreter: str = "",
     by,
 ) -> Meeting:
     """Change a planned round table: invitees get an update (same UID, higher SEQUENCE); removed ones a cancel."""
@@ -189,6 +192,7 @@ def meeting_update(
     before = set(_invitees(meeting))
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.location, meeting.online_link, meeting.agenda = location, online_link, agenda
+    meeting.interpreter = interpreter
     meeting.sequence += 1
     meeting.full_clean()
     meeting.save()

@@ -164,3 +164,50 @@ def test_planning_names_a_member_without_email(network, members, coach, coach_cl
     text = " ".join(_messages(response))
     assert "A calendar invitation was sent to Sara Vermeulen." in text
     assert "Oom Amir has no e-mail address" in text
+
+
+def test_a_youth_who_needs_an_interpreter_gets_the_prompt_and_the_meeting_says_needed_or_booked(
+    network, members, coach_client
+):
+    network.youth.interpreter_language = "Dari"
+    network.youth.save()
+    form = coach_client.get(reverse("actionplans:meeting_create", args=[network.pk])).content.decode()
+    assert "needs an interpreter for Dari" in form
+    starts = timezone.now() + datetime.timedelta(days=5)
+    coach_client.post(
+        reverse("actionplans:meeting_create", args=[network.pk]),
+        _form(starts, [members["Sara"]]) | {"interpreter": "booked"},
+    )
+    meeting = network.meetings.get()
+    assert meeting.interpreter == "booked"
+    page = coach_client.get(reverse("actionplans:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "Interpreter booked" in page
+
+
+def test_invitees_without_email_get_a_text_to_pass_on(network, members, coach):
+    from networks.services import network_add_member
+
+    family = network_add_member(
+        network=network,
+        supporter=SupporterFactory(email="", organisation=None, first_name="Oom", last_name="Amir"),
+        role="family_member",
+    )
+    starts = timezone.now() + datetime.timedelta(days=5)
+    meeting = meeting_plan(
+        network=network,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        location="Atheneum Gent-Zuid",
+        online_link="https://meet.example.org/x",
+        invited=[members["Sara"], family],
+        by=coach,
+    )
+    from youths.tests.helpers import client_for
+
+    client = client_for(coach)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("actionplans:meeting_detail", args=[meeting.pk])).content.decode()
+    assert 'data-testid="invitation-text"' in page
+    assert "Oom Amir" in page
+    assert "https://meet.example.org/x" in page
+    assert "Ahmad" not in page.split('id="invitation-text"')[1].split("</textarea>")[0]  # initials only

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -50,6 +51,19 @@ def mail_report_message(report: dict, kind: str) -> str:
     return " ".join(parts)
 
 
+def invitation_text(meeting: Meeting) -> str:
+    """A plain text to pass on to invitees without e-mail (family abroad, a buddy): by phone or chat."""
+    return render_to_string(
+        "actionplans/invitation_text.txt",
+        {
+            "meeting": meeting,
+            "youth": meeting.network.youth,
+            "starts_at": timezone.localtime(meeting.starts_at),
+            "ends_at": timezone.localtime(meeting.ends_at),
+        },
+    ).strip()
+
+
 def _meeting(request, pk):
     return get_object_or_404(
         Meeting.objects.visible_to(request.user).select_related("network__youth", "organiser"), pk=pk
@@ -90,6 +104,8 @@ def meeting_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     meeting = _meeting(request, meeting_pk)
     network = meeting.network
     versions = list(meeting.plan_versions.all())
+    invited = list(meeting.invited.select_related("supporter__organisation"))
+    without_email = [member for member in invited if not member.supporter.email]
     return render(
         request,
         "actionplans/meeting_detail.html",
@@ -97,7 +113,10 @@ def meeting_detail(request: HttpRequest, meeting_pk: int) -> HttpResponse:
             "meeting": meeting,
             "network": network,
             "youth": network.youth,
-            "invited": meeting.invited.select_related("supporter__organisation"),
+            "invited": invited,
+            "without_email": without_email,
+            "without_email_names": _names(member.supporter.full_name for member in without_email),
+            "invitation_text": invitation_text(meeting) if without_email and meeting.is_planned else "",
             "attended": meeting.attended.select_related("supporter__organisation"),
             "versions": versions,
             "needs_finish": meeting.is_held and not versions and not network.is_closed,
