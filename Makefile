@@ -20,7 +20,8 @@ run: install
 	$(PY) manage.py compilemessages --ignore=.venv -v0 2>/dev/null || echo "msgfmt not found: using the committed .mo files"
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(HOST)
+	SITE_URL=$${SITE_URL:-http://$(HOST)} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost,$(firstword $(subst :, ,$(HOST)))} \
+		$(PY) manage.py runserver $(HOST)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
