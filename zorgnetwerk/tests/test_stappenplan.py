@@ -26,6 +26,8 @@ def steps_of(network, today=None):
     network.refresh_from_db()
     with translation.override("en"):
         plan = youth_stappenplan(youth=network.youth, network=network, today=today)
+        for each in plan.steps:  # the texts are lazy: read them in English
+            each.name, each.reason, each.action = str(each.name), str(each.reason), str(each.action)
     return {step.number: step for step in plan.steps}
 
 
