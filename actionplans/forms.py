@@ -208,6 +208,16 @@ class EvaluationForm(Form):
     changes = forms.CharField(label=_("what changes"), max_length=TEXT_SHORT, widget=_textarea(), required=False)
 
 
+class NetworkUpdateForm(Form):
+    note = forms.CharField(
+        label=_("a word from you (optional)"),
+        max_length=TEXT_SHORT,
+        widget=_textarea(3),
+        required=False,
+        help_text=_("The message adds the decisions, the open actions and the next meeting itself."),
+    )
+
+
 class FollowUpForm(Form):
     next_contact_on = forms.DateField(label=_("next contact"), widget=DateInput(), required=False)
     next_contact_by = MemberChoiceField(label=_("responsible for the next contact"), queryset=None, required=False)

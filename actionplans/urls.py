@@ -14,6 +14,7 @@ urlpatterns = [
     path("netwerk/<int:network_pk>/vraag-wie/nieuw/", plans.question_route_create, name="question_route_create"),
     path("netwerk/<int:network_pk>/evaluaties/nieuw/", followup.evaluation_create, name="evaluation_create"),
     path("netwerk/<int:network_pk>/opvolging/", followup.follow_up_update, name="follow_up_update"),
+    path("netwerk/<int:network_pk>/iedereen-updaten/", followup.network_update_members, name="network_update_members"),
     path("netwerk/<int:network_pk>/trekker/", followup.lead_rotate, name="lead_rotate"),
     path("netwerk/<int:network_pk>/rondetafels/nieuw/", roundtables.meeting_create, name="meeting_create"),
     path("versies/<int:version_pk>/", plans.plan_version_detail, name="plan_version_detail"),

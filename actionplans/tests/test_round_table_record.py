@@ -64,7 +64,7 @@ def test_finishing_takes_the_version_with_the_actions_written_after_the_round_ta
     ActionFactory(plan=plan, description="Inschrijven voor de zomerschool")
     response = coach_client.post(reverse("actionplans:meeting_finish", args=[held.pk]))
     assert response.status_code == 302
-    assert response.url == reverse("youths:youth_detail", args=[network.youth.pk])
+    assert response.url == reverse("actionplans:network_update_members", args=[network.pk])
     version = PlanVersion.objects.get(meeting=held)
     assert version.snapshot["actions"][0]["description"] == "Inschrijven voor de zomerschool"
     page = coach_client.get(reverse("actionplans:meeting_detail", args=[held.pk])).content.decode()

@@ -235,7 +235,8 @@ def meeting_finish(request: HttpRequest, meeting_pk: int) -> HttpResponse:
     if "version" in finished:
         if not open_actions:
             messages.warning(request, _("The plan agreed at this round table has no open action."))
-        return redirect("youths:youth_detail", youth_pk=meeting.network.youth_id)
+        # The playbook's next move after a round table: the lead updates everyone.
+        return redirect("actionplans:network_update_members", network_pk=meeting.network_id)
     return response
 
 
