@@ -125,7 +125,7 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     single_posted = request.method == "POST" and not several_posted
     form = MembershipForm(request.POST if single_posted else None, network=network, user=request.user, query=query)
     several = SeveralMembersForm(
-        request.POST if several_posted else None, network=network, user=request.user, query=query
+        request.POST if several_posted else None, network=network, user=request.user, query=query, prefix="several"
     )
     if single_posted and form.is_valid():
         try:

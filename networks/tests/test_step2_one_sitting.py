@@ -38,7 +38,7 @@ def test_several_supporters_join_at_once_in_the_role_of_their_sector(network, co
     second = SupporterFactory(organisation=coach.organisation, first_name="Pieter")
     response = client_for(coach).post(
         reverse("networks:membership_create", args=[network.pk]),
-        {"several": "1", "supporters": [first.pk, second.pk]},
+        {"several": "1", "several-supporters": [first.pk, second.pk]},
     )
     assert response.status_code == 302
     joined = network.memberships.active().filter(supporter__in=[first, second])
@@ -55,7 +55,7 @@ def test_several_at_once_refuses_all_when_a_new_organisation_has_no_consent(netw
     network_add_member(network=other, supporter=housing, role=MemberRole.HOUSING_COUNSELLOR)
     response = client_for(coach).post(
         reverse("networks:membership_create", args=[network.pk]),
-        {"several": "1", "supporters": [colleague.pk, housing.pk]},
+        {"several": "1", "several-supporters": [colleague.pk, housing.pk]},
     )
     assert response.status_code == 200
     assert not network.memberships.filter(supporter__in=[colleague, housing]).exists()
@@ -64,7 +64,7 @@ def test_several_at_once_refuses_all_when_a_new_organisation_has_no_consent(netw
 def test_a_supporter_the_user_cannot_know_cannot_be_posted(network, coach):
     stranger = SupporterFactory(organisation=OrganisationFactory())
     response = client_for(coach).post(
-        reverse("networks:membership_create", args=[network.pk]), {"several": "1", "supporters": [stranger.pk]}
+        reverse("networks:membership_create", args=[network.pk]), {"several": "1", "several-supporters": [stranger.pk]}
     )
     assert response.status_code == 200
     assert not network.memberships.filter(supporter=stranger).exists()
