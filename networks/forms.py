@@ -7,7 +7,7 @@ from accounts.models import Organisation
 from networks.choices import MemberRole, Trust
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.services import consent_keeper, consent_may_change, joins_without_consent, network_may_set_lead
-from zorgnetwerk.forms import ModelChoiceField, PersonNameField, model_choice_formfield
+from zorgnetwerk.forms import ModelChoiceField, ModelMultipleChoiceField, PersonNameField, model_choice_formfield
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -89,7 +89,7 @@ class SupporterSearchForm(forms.Form):
 class SeveralMembersForm(forms.Form):
     """Several known supporters at once, each in the role of their organisation's sector."""
 
-    supporters = forms.ModelMultipleChoiceField(
+    supporters = ModelMultipleChoiceField(
         label=_("Supporters you know"),
         queryset=Supporter.objects.none(),
         widget=forms.CheckboxSelectMultiple,
