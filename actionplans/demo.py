@@ -14,6 +14,7 @@ from actionplans.models import (
     ActionPlan,
     BarrierCategory,
     Domain,
+    InterpreterStatus,
     Meeting,
     MeetingStatus,
     Offer,
@@ -164,6 +165,8 @@ def seed(context: dict) -> None:
             online_link="https://meet.example.org/rondetafel-demo",
             agenda="Opvolging van de acties",
             status=MeetingStatus.PLANNED,
+            # "Betrek zeker een tolk": booked for the first network, still to book for the others.
+            interpreter=InterpreterStatus.BOOKED if index == 0 else InterpreterStatus.NEEDED,
             organiser=by,
         )
         upcoming.invited.set(Membership.objects.active().filter(network=network))
