@@ -211,3 +211,27 @@ def test_invitees_without_email_get_a_text_to_pass_on(network, members, coach):
     assert "Oom Amir" in page
     assert "https://meet.example.org/x" in page
     assert "Ahmad" not in page.split('id="invitation-text"')[1].split("</textarea>")[0]  # initials only
+
+
+def test_the_invitation_to_pass_on_is_also_in_the_youths_language_where_we_have_it(network, members, coach):
+    from actionplans.views.roundtables import invitation_text
+    from networks.services import network_add_member
+
+    network.youth.languages = "Tigrinya, een beetje Frans"
+    network.youth.save()
+    family = network_add_member(
+        network=network,
+        supporter=SupporterFactory(email="", organisation=None, first_name="Oom", last_name="Amir"),
+        role="family_member",
+    )
+    starts = timezone.now() + datetime.timedelta(days=5)
+    meeting = meeting_plan(
+        network=network,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=1),
+        location="Atheneum Gent-Zuid",
+        invited=[family],
+        by=coach,
+    )
+    text = invitation_text(meeting)
+    assert "Uitnodiging: rondetafel" in text and "Invitation : table ronde" in text

@@ -1,12 +1,13 @@
 """Pages of the round table (step 3): plan it, change or cancel it, fill in its record, its .ics."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
@@ -51,17 +52,32 @@ def mail_report_message(report: dict, kind: str) -> str:
     return " ".join(parts)
 
 
+# Words in the youth's "languages spoken" that name a language the app has a catalogue for.
+LANGUAGE_WORDS = {"fr": ("frans", "french", "français", "francais"), "en": ("engels", "english", "anglais")}
+
+
+def youth_catalogue_languages(youth) -> list[str]:
+    """The languages besides Dutch that the youth speaks and that we have the invitation in."""
+    spoken = (youth.languages or "").lower()
+    return [code for code, words in LANGUAGE_WORDS.items() if any(word in spoken for word in words)]
+
+
 def invitation_text(meeting: Meeting) -> str:
-    """A plain text to pass on to invitees without e-mail (family abroad, a buddy): by phone or chat."""
-    return render_to_string(
-        "actionplans/invitation_text.txt",
-        {
-            "meeting": meeting,
-            "youth": meeting.network.youth,
-            "starts_at": timezone.localtime(meeting.starts_at),
-            "ends_at": timezone.localtime(meeting.ends_at),
-        },
-    ).strip()
+    """A plain text to pass on to invitees without e-mail (family abroad, a buddy): by phone or chat.
+
+    In Dutch, and also in the youth's language where we have it (French, English)."""
+    youth = meeting.network.youth
+    context = {
+        "meeting": meeting,
+        "youth": youth,
+        "starts_at": timezone.localtime(meeting.starts_at),
+        "ends_at": timezone.localtime(meeting.ends_at),
+    }
+    texts = []
+    for language in [settings.LANGUAGE_CODE, *youth_catalogue_languages(youth)]:
+        with translation.override(language):
+            texts.append(render_to_string("actionplans/invitation_text.txt", context).strip())
+    return "\n\n---\n\n".join(dict.fromkeys(texts))
 
 
 def _meeting(request, pk):
