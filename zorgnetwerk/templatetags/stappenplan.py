@@ -6,6 +6,7 @@ this template library (Django loads it by name, no import crosses the layers).
 
 from django import template
 
+from networks.models import CareNetwork
 from zorgnetwerk.stappenplan import youth_stappenplan as compute
 
 register = template.Library()
@@ -15,6 +16,16 @@ register = template.Library()
 def youth_stappenplan(context, youth, network, intakes=None, members=None):
     """The youth's six steps; computed once per request for the same network."""
     request = context.get("request")
+    if not isinstance(network, CareNetwork):
+        # A page about the youth without a network in its context (the first conversation): the
+        # youth's newest network the user may see, open ones first.
+        user = getattr(request, "user", None)
+        networks = (
+            list(CareNetwork.objects.visible_to(user).filter(youth=youth).order_by("-created_at")[:5])
+            if user is not None
+            else []
+        )
+        network = next((n for n in networks if not n.is_closed), networks[0] if networks else None)
     key = ("stappenplan", youth.pk, getattr(network, "pk", None))
     cache = getattr(request, "_stappenplan_cache", None) if request is not None else None
     if cache is not None and key in cache:

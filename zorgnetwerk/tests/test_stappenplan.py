@@ -297,3 +297,10 @@ def test_a_closed_network_shows_every_step_without_forms_to_change_it(network, n
     network.save()
     current = step(network, number)
     assert "nieuw" not in current.url and "wijzigen" not in current.url
+
+
+def test_the_first_conversation_page_offers_the_next_step(network, coach):
+    intake = network.youth.intakes.get()
+    page = client_for(coach).get(reverse("youths:intake_detail", args=[intake.pk])).content.decode()
+    assert 'data-testid="next-step-bar"' in page
+    assert f'href="{reverse("networks:membership_create", args=[network.pk])}"' in page
