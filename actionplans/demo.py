@@ -14,6 +14,7 @@ from actionplans.models import (
     ActionPlan,
     BarrierCategory,
     Domain,
+    InterpreterStatus,
     Meeting,
     MeetingStatus,
     Offer,
@@ -30,7 +31,7 @@ from actionplans.services.plans import (
     referral_add,
     referral_set_status,
 )
-from actionplans.services.roundtables import meeting_record_outcome
+from actionplans.services.roundtables import meeting_finish, meeting_record_outcome
 from networks.choices import NetworkStatus, TimelineKind
 from networks.models import Membership
 from networks.services import timeline_record
@@ -151,6 +152,7 @@ def seed(context: dict) -> None:
             decisions="Max. drie acties afgesproken; trekker volgt op.",
             by=by,
         )
+        meeting_finish(meeting=held, by=by)  # the plan written above is the one agreed at this round table
         # … and one coming up (this week for the first network). Created directly: no demo e-mails.
         upcoming_at = timezone.localtime(now + datetime.timedelta(days=2 if index == 0 else 20)).replace(
             hour=14, minute=0, second=0, microsecond=0
@@ -163,6 +165,8 @@ def seed(context: dict) -> None:
             online_link="https://meet.example.org/rondetafel-demo",
             agenda="Opvolging van de acties",
             status=MeetingStatus.PLANNED,
+            # "Betrek zeker een tolk": booked for the first network, still to book for the others.
+            interpreter=InterpreterStatus.BOOKED if index == 0 else InterpreterStatus.NEEDED,
             organiser=by,
         )
         upcoming.invited.set(Membership.objects.active().filter(network=network))

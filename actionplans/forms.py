@@ -13,6 +13,7 @@ from actionplans.models import (
     BarrierCategory,
     BarrierStatus,
     Domain,
+    InterpreterStatus,
     Offer,
     ReferralFailureReason,
     ReferralStatus,
@@ -207,6 +208,16 @@ class EvaluationForm(Form):
     changes = forms.CharField(label=_("what changes"), max_length=TEXT_SHORT, widget=_textarea(), required=False)
 
 
+class NetworkUpdateForm(Form):
+    note = forms.CharField(
+        label=_("a word from you (optional)"),
+        max_length=TEXT_SHORT,
+        widget=_textarea(3),
+        required=False,
+        help_text=_("The message adds the decisions, the open actions and the next meeting itself."),
+    )
+
+
 class FollowUpForm(Form):
     next_contact_on = forms.DateField(label=_("next contact"), widget=DateInput(), required=False)
     next_contact_by = MemberChoiceField(label=_("responsible for the next contact"), queryset=None, required=False)
@@ -252,10 +263,24 @@ class MeetingForm(Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Every invited member with an e-mail address receives a calendar invitation."),
     )
+    interpreter = forms.ChoiceField(
+        label=_("interpreter"),
+        choices=InterpreterStatus.choices,
+        required=False,
+        help_text=_("Book one through Sociaal Tolken & Vertalen (Agentschap Integratie & Inburgering)."),
+    )
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["invited"].queryset = active_members(network)
+        language = network.youth.interpreter_language
+        if language:
+            # The prompt: the youth needs an interpreter, so "needed" until someone books one.
+            self.fields["interpreter"].help_text = _(
+                "%(youth)s needs an interpreter for %(language)s. Book one through Sociaal Tolken & Vertalen "
+                "(Agentschap Integratie & Inburgering)."
+            ) % {"youth": network.youth.first_name, "language": language}
+            self.fields["interpreter"].initial = self.initial.get("interpreter") or InterpreterStatus.NEEDED
 
     @classmethod
     def initial_from(cls, meeting) -> dict:
@@ -268,6 +293,7 @@ class MeetingForm(Form):
             "online_link": meeting.online_link,
             "agenda": meeting.agenda,
             "invited": list(meeting.invited.all()),
+            "interpreter": meeting.interpreter,
         }
 
     def clean(self):
@@ -283,7 +309,7 @@ class MeetingForm(Form):
 
     def service_kwargs(self) -> dict:
         data = self.cleaned_data
-        keys = ("starts_at", "ends_at", "location", "online_link", "agenda", "invited")
+        keys = ("starts_at", "ends_at", "location", "online_link", "agenda", "invited", "interpreter")
         return {key: data[key] for key in keys}
 
 

@@ -58,6 +58,14 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class InterpreterStatus(models.TextChoices):
+    """Playbook, step 2: "Betrek zeker een tolk" (Sociaal Tolken & Vertalen, AgII)."""
+
+    NOT_NEEDED = "", _("No interpreter needed")
+    NEEDED = "needed", _("Interpreter needed")
+    BOOKED = "booked", _("Interpreter booked")
+
+
 class PlanRecordQuerySet(ReachedThroughNetworkQuerySet):
     """Records of a plan: visible through the plan's network."""
 
@@ -83,6 +91,9 @@ class Meeting(models.Model):
     )
     attended = models.ManyToManyField(
         "networks.Membership", blank=True, related_name="meetings_attended", verbose_name=_("attended")
+    )
+    interpreter = models.CharField(
+        _("interpreter"), max_length=10, choices=InterpreterStatus.choices, blank=True, default=""
     )
     youth_present = models.BooleanField(_("the youth was present"), default=False)
     interpreter_present = models.BooleanField(_("an interpreter was present"), default=False)

@@ -16,6 +16,18 @@ def _rows(queryset) -> dict:
     return {"rows": rows[:PANEL_LIMIT], "more": len(rows) > PANEL_LIMIT}
 
 
+def _split(queryset, today, field_name: str) -> dict:
+    """One query for overdue and due-this-week rows; each list cut at PANEL_LIMIT."""
+    rows = list(queryset[: 2 * PANEL_LIMIT + 1])
+    overdue = [row for row in rows if getattr(row, field_name) < today]
+    due = [row for row in rows if getattr(row, field_name) >= today]
+    more = len(rows) > 2 * PANEL_LIMIT
+    return {
+        "overdue": {"rows": overdue[:PANEL_LIMIT], "more": len(overdue) > PANEL_LIMIT or (more and not due)},
+        "due": {"rows": due[:PANEL_LIMIT], "more": len(due) > PANEL_LIMIT or more},
+    }
+
+
 def panels(user) -> list[Panel]:
     if user.is_advisory:
         return []
@@ -28,11 +40,7 @@ def panels(user) -> list[Panel]:
         ),
         Panel(
             "actionplans/_dashboard_follow_up.html",
-            {
-                "follow_ups": _rows(selectors.overdue_follow_ups(user, today)),
-                "actions": _rows(selectors.overdue_actions(user, today)),
-                "today": today,
-            },
+            _follow_up_context(user, today),
             order=21,
         ),
         Panel(
@@ -45,3 +53,16 @@ def panels(user) -> list[Panel]:
             order=22,
         ),
     ]
+
+
+def _follow_up_context(user, today) -> dict:
+    """Step 4: what is overdue, next to what is due this week (two queries)."""
+    follow_ups = _split(selectors.follow_ups_overdue_or_due_soon(user, today), today, "next_contact_on")
+    actions = _split(selectors.actions_overdue_or_due_soon(user, today), today, "deadline")
+    return {
+        "follow_ups": follow_ups["overdue"],
+        "actions": actions["overdue"],
+        "follow_ups_due": follow_ups["due"],
+        "actions_due": actions["due"],
+        "today": today,
+    }

@@ -123,6 +123,33 @@ def overdue_actions(user, today: datetime.date):
     )
 
 
+DUE_SOON_DAYS = 7
+
+
+def follow_ups_overdue_or_due_soon(user, today: datetime.date):
+    """Overdue next contacts and those due in the coming week, in one query (overdue first)."""
+    return (
+        CareNetwork.objects.visible_to(user)
+        .filter(status=NetworkStatus.ACTIVE, next_contact_on__lt=today + datetime.timedelta(days=DUE_SOON_DAYS))
+        .select_related("youth", "next_contact_by__supporter")
+        .order_by("next_contact_on", "pk")
+    )
+
+
+def actions_overdue_or_due_soon(user, today: datetime.date):
+    """Open actions past their deadline or due in the coming week, in one query (overdue first)."""
+    return (
+        Action.objects.visible_to(user)
+        .filter(
+            status=ActionStatus.OPEN,
+            deadline__lt=today + datetime.timedelta(days=DUE_SOON_DAYS),
+            plan__network__status=NetworkStatus.ACTIVE,
+        )
+        .select_related("plan__network__youth", "owner__supporter")
+        .order_by("deadline", "pk")
+    )
+
+
 def meetings_this_week(user, today: datetime.date):
     monday = today - datetime.timedelta(days=today.weekday())
     start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time.min))

@@ -38,13 +38,14 @@ class ClosureReason(models.TextChoices):
 
 class MemberRole(models.TextChoices):
     SCHOOL_COACH = "school_coach", _("School coach")
+    NEXT_SCHOOL_COACH = "next_school_coach", _("Coach for the next school (vervolgschoolcoach)")
     OKAN_COACH = "okan_coach", _("OKAN coach")
     STUDENT_COUNSELLOR = "student_counsellor", _("Student counsellor")
     CLB_WORKER = "clb_worker", _("CLB worker")
     GUARDIAN = "guardian", _("Guardian")
     HOUSING_COUNSELLOR = "housing_counsellor", _("Housing counsellor")
     SOCIAL_WORKER = "social_worker", _("Social worker")
-    PSYCHOLOGIST = "psychologist", _("Psychologist")
+    PSYCHOLOGIST = "psychologist", _("Psychologist (for example MindSpring)")
     JOB_COACH = "job_coach", _("VDAB job coach")
     YOUTH_WORKER = "youth_worker", _("Youth worker")
     INTERPRETER = "interpreter", _("Interpreter")
@@ -75,3 +76,16 @@ class TimelineKind(models.TextChoices):
     HANDOVER = "handover", _("Handover")
     SIGNAL = "signal", _("Signal")
     NOTE = "note", _("Note")
+
+
+# The role a supporter takes in a network when none is chosen, by their organisation's sector
+# (the creator of a youth, or supporters added several at once).
+ROLE_FOR_SECTOR = {
+    Sector.EDUCATION: MemberRole.SCHOOL_COACH,
+    Sector.WELFARE: MemberRole.SOCIAL_WORKER,
+    Sector.WORK: MemberRole.JOB_COACH,
+    Sector.GUARDIANSHIP: MemberRole.GUARDIAN,
+    Sector.HOUSING: MemberRole.HOUSING_COUNSELLOR,
+    Sector.LEISURE: MemberRole.YOUTH_WORKER,
+    Sector.FAMILY: MemberRole.FAMILY_MEMBER,
+}

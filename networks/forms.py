@@ -7,7 +7,7 @@ from accounts.models import Organisation
 from networks.choices import MemberRole, Trust
 from networks.models import CareNetwork, Membership, SharingConsent, Supporter
 from networks.services import consent_keeper, consent_may_change, joins_without_consent, network_may_set_lead
-from zorgnetwerk.forms import ModelChoiceField, PersonNameField, model_choice_formfield
+from zorgnetwerk.forms import ModelChoiceField, ModelMultipleChoiceField, PersonNameField, model_choice_formfield
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -52,6 +52,62 @@ class SupporterChoiceField(ModelChoiceField):
     def label_from_instance(self, supporter):
         details = ", ".join(part for part in (supporter.function, getattr(supporter.organisation, "name", "")) if part)
         return f"{supporter.full_name} ({details})" if details else supporter.full_name
+
+
+def supporters_user_may_know(*, user, network: CareNetwork, query: str = ""):
+    """The picker's list: supporters the user may know, not yet in this network.
+
+    Colleagues of the user's own organisation, members of the networks the user is in, and the
+    youth's own family and volunteers; never a flat list of every supporter in the system. `query`
+    narrows it by words of the name, function or organisation.
+    """
+    from networks.models import CareNetwork as Network
+
+    already_in = Membership.objects.active().filter(network=network, supporter=OuterRef("pk"))
+    of_the_youth = Membership.objects.filter(network__youth_id=network.youth_id, supporter=OuterRef("pk"))
+    in_my_networks = Membership.objects.active().filter(
+        network__in=Network.objects.visible_to(user), supporter=OuterRef("pk")
+    )
+    known = Q(organisation__is_active=True) & Exists(in_my_networks)
+    if user.organisation_id:
+        known |= Q(organisation_id=user.organisation_id, organisation__is_active=True)
+    supporters = Supporter.objects.filter(known | Exists(of_the_youth)).exclude(Exists(already_in))
+    for word in (query or "").split()[:5]:
+        supporters = supporters.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(function__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return supporters.select_related("organisation").order_by("first_name", "last_name", "pk")
+
+
+class SupporterSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search someone you know"), max_length=100, required=False)
+
+
+class SeveralMembersForm(forms.Form):
+    """Several known supporters at once, each in the role of their organisation's sector."""
+
+    supporters = ModelMultipleChoiceField(
+        label=_("Supporters you know"),
+        queryset=Supporter.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each joins in the usual role of their sector; change a role later on the network page."),
+    )
+    share_consent = forms.BooleanField(
+        label=_("The youth agrees to share information with the organisations of the people chosen"),
+        required=False,
+        help_text=_("Needed for an organisation that is not yet in the network."),
+    )
+
+    def __init__(self, *args, network: CareNetwork, user, query: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.fields["supporters"].queryset = supporters_user_may_know(user=user, network=network, query=query)
+        self.fields["supporters"].label_from_instance = SupporterChoiceField.label_from_instance.__get__(
+            self.fields["supporters"]
+        )
 
 
 class MembershipForm(forms.Form):
@@ -103,17 +159,11 @@ class MembershipForm(forms.Form):
         help_text=_("Needed when the youth has not yet agreed to share with the supporter's organisation."),
     )
 
-    def __init__(self, *args, network: CareNetwork, user, **kwargs):
+    def __init__(self, *args, network: CareNetwork, user, query: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.network = network
         self.user = user
-        already_in = Membership.objects.active().filter(network=network, supporter=OuterRef("pk"))
-        family_of_youth = Membership.objects.filter(network__youth_id=network.youth_id, supporter=OuterRef("pk"))
-        self.fields["supporter"].queryset = (
-            Supporter.objects.filter(Q(organisation__is_active=True) | Exists(family_of_youth))
-            .exclude(Exists(already_in))
-            .select_related("organisation")
-        )
+        self.fields["supporter"].queryset = supporters_user_may_know(user=user, network=network, query=query)
 
     def clean(self):
         cleaned = super().clean()

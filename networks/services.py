@@ -493,6 +493,20 @@ def network_update(*, network: CareNetwork, by, **fields) -> CareNetwork:
 
 
 @transaction.atomic
+@transaction.atomic
+def network_join_several(*, network: CareNetwork, supporters, share_consent: bool, by) -> list[Membership]:
+    """Add several supporters at once ("ask the youth who supports them"), each in the usual role of
+    their organisation's sector; all or none (a missing consent refuses the lot, naming it)."""
+    from networks.choices import ROLE_FOR_SECTOR
+
+    joined = []
+    for supporter in supporters:
+        sector = getattr(supporter.organisation, "sector", "")
+        role = ROLE_FOR_SECTOR.get(sector, MemberRole.OTHER)
+        joined.append(network_join(network=network, by=by, role=role, supporter=supporter, share_consent=share_consent))
+    return joined
+
+
 def network_join(
     *,
     network: CareNetwork,

@@ -5,13 +5,21 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditEvent
 from networks.access import get_network_for_user, get_open_network_for_user, user_may_see_network
 from networks.ecomap import render_ecomap_svg
-from networks.forms import MembershipEndForm, MembershipForm, NetworkForm, SharingConsentForm
+from networks.forms import (
+    MembershipEndForm,
+    MembershipForm,
+    NetworkForm,
+    SeveralMembersForm,
+    SharingConsentForm,
+    SupporterSearchForm,
+)
 from networks.models import CareNetwork, Membership, SharingConsent
 from networks.notes import NoteForm
 from networks.services import (
@@ -25,6 +33,7 @@ from networks.services import (
     membership_remove,
     network_activate,
     network_join,
+    network_join_several,
     network_missing_sectors,
     network_update,
     sharing_consent_give,
@@ -59,6 +68,7 @@ def network_detail(request: HttpRequest, network_pk: int) -> HttpResponse:
         ) and membership_may_end(membership=membership, user=request.user)
     youth = network.youth
     age = youth.age
+    intakes = list(youth.intakes.all())  # the stappenplan's step 1 reads them too
     return render(
         request,
         "networks/network_detail.html",
@@ -70,7 +80,8 @@ def network_detail(request: HttpRequest, network_pk: int) -> HttpResponse:
             "ecomap_svg": render_ecomap_svg(network, active),
             "missing_sectors": network_missing_sectors(memberships=active),
             "remind_adult_support": age is not None and age >= AGE_FOR_ADULT_SUPPORT_REMINDER,
-            "has_consented_intake": youth.intakes.filter(consent_given=True).exists(),
+            "has_consented_intake": any(intake.consent_given for intake in intakes),
+            "intakes": intakes,
         },
     )
 
@@ -108,8 +119,15 @@ def network_activate_view(request: HttpRequest, network_pk: int) -> HttpResponse
 @login_required
 def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_open_network_for_user(request.user, network_pk, queryset=CareNetwork.objects.select_related("youth"))
-    form = MembershipForm(request.POST or None, network=network, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    search = SupporterSearchForm(request.GET or None)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    several_posted = request.method == "POST" and "several" in request.POST
+    single_posted = request.method == "POST" and not several_posted
+    form = MembershipForm(request.POST if single_posted else None, network=network, user=request.user, query=query)
+    several = SeveralMembersForm(
+        request.POST if several_posted else None, network=network, user=request.user, query=query, prefix="several"
+    )
+    if single_posted and form.is_valid():
         try:
             membership = network_join(network=network, by=request.user, **form.service_arguments())
         except ValidationError as error:
@@ -117,7 +135,33 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s joined the network.") % {"name": membership.supporter.full_name})
             return redirect("networks:network_detail", network_pk=network.pk)
-    return render(request, "networks/membership_form.html", {"form": form, "network": network, "youth": network.youth})
+    if several_posted and several.is_valid():
+        try:
+            joined = network_join_several(
+                network=network,
+                supporters=several.cleaned_data["supporters"],
+                share_consent=several.cleaned_data["share_consent"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            several.add_error(None, error)
+        else:
+            names = get_text_list([membership.supporter.full_name for membership in joined], _("and"))
+            messages.success(request, _("%(names)s joined the network.") % {"names": names})
+            return redirect("networks:network_detail", network_pk=network.pk)
+    return render(
+        request,
+        "networks/membership_form.html",
+        {
+            "form": form,
+            "several": several,
+            "search": search,
+            "query": query,
+            "network": network,
+            "youth": network.youth,
+            "interpreter_language": network.youth.interpreter_language,
+        },
+    )
 
 
 @login_required

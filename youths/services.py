@@ -4,21 +4,10 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.choices import Sector
-from networks.choices import RESIDENCE_STATUS_SECTORS, MemberRole, NetworkStatus, TimelineKind
+from networks.choices import RESIDENCE_STATUS_SECTORS, ROLE_FOR_SECTOR, MemberRole, NetworkStatus, TimelineKind
 from networks.models import CareNetwork, Membership, Supporter
 from networks.services import network_add_member, timeline_record
 from youths.models import Intake, Youth
-
-# The role the creator of a youth takes in the new network, by their organisation's sector.
-ROLE_FOR_SECTOR = {
-    Sector.EDUCATION: MemberRole.SCHOOL_COACH,
-    Sector.WELFARE: MemberRole.SOCIAL_WORKER,
-    Sector.WORK: MemberRole.JOB_COACH,
-    Sector.GUARDIANSHIP: MemberRole.GUARDIAN,
-    Sector.HOUSING: MemberRole.HOUSING_COUNSELLOR,
-    Sector.LEISURE: MemberRole.YOUTH_WORKER,
-}
 
 
 def youth_may_see_residence_status(user, youth: Youth | None) -> bool:

@@ -75,6 +75,15 @@ def youth_create_view(request: HttpRequest) -> HttpResponse:
     return render(request, "youths/youth_form.html", {"form": form})
 
 
+def _after_intake(user, youth: Youth, intake: Intake) -> HttpResponse:
+    """After the first conversation the next step is the network (step 2): land on the network page,
+    whose stappenplan bar offers it; without consent yet, back to the conversation."""
+    network = CareNetwork.objects.visible_to(user).open().filter(youth=youth).order_by("-created_at").first()
+    if network is None or not intake.consent_given:
+        return redirect("youths:intake_detail", intake_pk=intake.pk)
+    return redirect("networks:network_detail", network_pk=network.pk)
+
+
 def _youth_for_change(user, pk) -> Youth:
     """The youth, if the user is in one of its open networks; a youth with only a closed network is read-only."""
     youth = get_object_or_404(Youth.objects.visible_to(user), pk=pk)
@@ -134,7 +143,7 @@ def intake_create_view(request: HttpRequest, youth_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         intake = intake_create(youth=youth, by=request.user, **form.cleaned_data)
         messages.success(request, _("The first conversation was saved."))
-        return redirect("youths:intake_detail", intake_pk=intake.pk)
+        return _after_intake(request.user, youth, intake)
     return render(request, "youths/intake_form.html", {"form": form, "youth": youth})
 
 
@@ -150,7 +159,7 @@ def intake_update_view(request: HttpRequest, intake_pk: int) -> HttpResponse:
     youth = _youth_for_change(request.user, intake.youth_id)
     form = IntakeForm(request.POST or None, instance=intake)
     if request.method == "POST" and form.is_valid():
-        intake_update(intake=Intake.objects.get(pk=intake.pk), by=request.user, **form.cleaned_data)
+        intake = intake_update(intake=Intake.objects.get(pk=intake.pk), by=request.user, **form.cleaned_data)
         messages.success(request, _("The first conversation was saved."))
-        return redirect("youths:intake_detail", intake_pk=intake.pk)
+        return _after_intake(request.user, youth, intake)
     return render(request, "youths/intake_form.html", {"form": form, "youth": youth, "intake": intake})

@@ -1,6 +1,12 @@
 """The round table (step 3): planning it, inviting the network (.ics by e-mail), filling in its record.
 
-The round table's outcome is the plan: filling in the record takes a version of the plan.
+The round table's outcome is the plan: filling in the record (who came, what was decided) leaves
+the round table open for the plan to be written in the same flow (actions, barriers, referrals,
+"with which question to whom"); finishing it (`meeting_finish`) takes the version of the plan
+"agreed at this round table".
+
+Every change that mails says whom: the services set `meeting.mail_report` (names mailed, names
+without an e-mail address, and whether the meeting lies in the past so nobody was mailed).
 """
 
 import datetime
@@ -18,7 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actionplans import ics
-from actionplans.models import Meeting, MeetingStatus
+from actionplans.models import Action, ActionStatus, Meeting, MeetingStatus, PlanVersion
 from actionplans.services.common import acting_user, check_member
 from actionplans.services.plans import plan_get_or_create, plan_record_version
 from networks.choices import TimelineKind
@@ -37,6 +43,21 @@ def _invitees(meeting: Meeting) -> list[tuple[str, str]]:
     """(name, e-mail) of every invited member who has an e-mail address."""
     members = meeting.invited.select_related("supporter").order_by("pk")
     return [(m.supporter.full_name, m.supporter.email) for m in members if m.supporter.email]
+
+
+def _without_email(meeting: Meeting) -> list[str]:
+    members = meeting.invited.select_related("supporter").order_by("pk")
+    return [m.supporter.full_name for m in members if not m.supporter.email]
+
+
+def _report(meeting: Meeting, *, mailed=(), uninvited=(), in_past: bool = False) -> dict:
+    """What the page tells the user: exactly whom this change mailed."""
+    return {
+        "mailed": [name for name, _email in mailed] if not in_past else [],
+        "uninvited": [name for name, _email in uninvited] if not in_past else [],
+        "without_email": _without_email(meeting),
+        "in_past": in_past,
+    }
 
 
 def _send_meeting_mail(meeting_id: int, method: str, recipients: list[tuple[str, str]], kind: str) -> None:
@@ -111,6 +132,7 @@ def meeting_plan(
     online_link: str = "",
     agenda: str = "",
     invited=(),
+    interpreter: str = "",
     by,
 ) -> Meeting:
     """Plan a round table early ("finding a joint moment can be a challenge") and invite the network."""
@@ -122,6 +144,7 @@ def meeting_plan(
         location=location,
         online_link=online_link,
         agenda=agenda,
+        interpreter=interpreter,
         organiser=acting_user(by),
     )
     meeting.full_clean()
@@ -133,11 +156,14 @@ def meeting_plan(
         summary=_("Round table planned on %(when)s") % {"when": _local(starts_at)},
         actor=by,
     )
-    if starts_at > timezone.now():
+    in_past = starts_at <= timezone.now()
+    invitees = _invitees(meeting)
+    if not in_past:
         mail_after_commit(
-            partial(_send_meeting_mail, meeting.pk, ics.REQUEST, _invitees(meeting), "invitation"),
+            partial(_send_meeting_mail, meeting.pk, ics.REQUEST, invitees, "invitation"),
             about="a round table",
         )
+    meeting.mail_report = _report(meeting, mailed=invitees, in_past=in_past)
     return meeting
 
 
@@ -156,6 +182,7 @@ def meeting_update(
     online_link: str,
     agenda: str,
     invited,
+    interpreter: str = "",
     by,
 ) -> Meeting:
     """Change a planned round table: invitees get an update (same UID, higher SEQUENCE); removed ones a cancel."""
@@ -165,6 +192,7 @@ def meeting_update(
     before = set(_invitees(meeting))
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     meeting.location, meeting.online_link, meeting.agenda = location, online_link, agenda
+    meeting.interpreter = interpreter
     meeting.sequence += 1
     meeting.full_clean()
     meeting.save()
@@ -177,11 +205,13 @@ def meeting_update(
         summary=_("Round table of %(when)s changed") % {"when": _local(starts_at)},
         actor=by,
     )
-    if starts_at > timezone.now():
+    in_past = starts_at <= timezone.now()
+    if not in_past:
         mail_after_commit(partial(_send_meeting_mail, meeting.pk, ics.REQUEST, after, "update"), about="a round table")
         mail_after_commit(
             partial(_send_meeting_mail, meeting.pk, ics.CANCEL, removed, "uninvited"), about="a round table"
         )
+    meeting.mail_report = _report(meeting, mailed=after, uninvited=removed, in_past=in_past)
     return meeting
 
 
@@ -199,10 +229,13 @@ def meeting_cancel(*, meeting: Meeting, by) -> Meeting:
         summary=_("Round table of %(when)s cancelled") % {"when": _local(meeting.starts_at)},
         actor=by,
     )
-    if meeting.starts_at > timezone.now():
+    in_past = meeting.starts_at <= timezone.now()
+    invitees = _invitees(meeting)
+    if not in_past:
         mail_after_commit(
-            partial(_send_meeting_mail, meeting.pk, ics.CANCEL, _invitees(meeting), "cancel"), about="a round table"
+            partial(_send_meeting_mail, meeting.pk, ics.CANCEL, invitees, "cancel"), about="a round table"
         )
+    meeting.mail_report = _report(meeting, mailed=invitees, in_past=in_past)
     return meeting
 
 
@@ -220,8 +253,10 @@ def meeting_record_outcome(
     next_ends_at: datetime.datetime | None = None,
     by,
 ) -> Meeting:
-    """Fill in the round table afterwards; its outcome is the plan, so a plan version is recorded.
+    """Fill in the round table afterwards: who came, what was decided.
 
+    Its outcome is the plan, written next in the same flow; the plan's version is taken when the
+    record is finished (`meeting_finish`), not here, so it never freezes a plan not yet written.
     "It must not stay at one meeting": the next round table can be planned right here.
     """
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network__youth").get(pk=meeting.pk)
@@ -243,8 +278,6 @@ def meeting_record_outcome(
             summary=_("Round table held on %(when)s") % {"when": _local(meeting.starts_at)},
             actor=by,
         )
-        plan = plan_get_or_create(network=meeting.network)
-        plan_record_version(plan=plan, meeting=meeting, by=by)
     if next_starts_at and next_ends_at:
         invited = list(meeting.invited.all()) or list(attended)
         meeting_plan(
@@ -257,3 +290,27 @@ def meeting_record_outcome(
             by=by,
         )
     return meeting
+
+
+def meeting_is_finished(meeting: Meeting) -> bool:
+    return PlanVersion.objects.filter(meeting=meeting).exists()
+
+
+def meeting_open_actions(meeting: Meeting) -> int:
+    return Action.objects.filter(plan__network_id=meeting.network_id, status=ActionStatus.OPEN).count()
+
+
+@transaction.atomic
+def meeting_finish(*, meeting: Meeting, by) -> PlanVersion:
+    """Finish the round table's record: the plan as it stands is "the plan agreed at this round table".
+
+    Once per round table; the caller warns when the plan has no open action.
+    """
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("network").get(pk=meeting.pk)
+    meeting.network.require_open()
+    if meeting.status != MeetingStatus.HELD:
+        raise ValidationError(_("Fill in the round table before you finish it."))
+    if meeting_is_finished(meeting):
+        raise ValidationError(_("This round table is already finished."))
+    plan = plan_get_or_create(network=meeting.network)
+    return plan_record_version(plan=plan, meeting=meeting, by=by)

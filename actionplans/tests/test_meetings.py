@@ -9,7 +9,13 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from actionplans.models import MeetingStatus, PlanVersion
-from actionplans.services.roundtables import meeting_cancel, meeting_plan, meeting_record_outcome, meeting_update
+from actionplans.services.roundtables import (
+    meeting_cancel,
+    meeting_finish,
+    meeting_plan,
+    meeting_record_outcome,
+    meeting_update,
+)
 from networks.models import TimelineEntry
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -164,7 +170,7 @@ def test_a_meeting_without_place_or_link_is_refused_and_nothing_saved(network, c
     assert not network.meetings.exists()
 
 
-def test_filling_in_a_held_round_table_records_a_plan_version_and_can_plan_the_next(
+def test_filling_in_a_held_round_table_plans_the_next_and_finishing_it_records_the_plan_version(
     network, members, coach, django_capture_on_commit_callbacks
 ):
     past = timezone.now() - datetime.timedelta(days=1)
@@ -192,7 +198,9 @@ def test_filling_in_a_held_round_table_records_a_plan_version_and_can_plan_the_n
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.HELD
     assert list(meeting.attended.all()) == [members["Sara"]]
-    version = PlanVersion.objects.get(plan__network=network)
+    assert not PlanVersion.objects.filter(plan__network=network).exists()  # the plan is not written yet
+    version = meeting_finish(meeting=meeting, by=coach)
+    assert PlanVersion.objects.get(plan__network=network) == version
     assert version.meeting == meeting
     next_meeting = network.meetings.get(status=MeetingStatus.PLANNED)
     assert set(next_meeting.invited.all()) == {members["Sara"], members["Jan"]}

@@ -1,7 +1,9 @@
 """Pages of the follow-up (step 4): evaluations, the next contact and rotating the lead."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from actionplans import forms
@@ -69,4 +71,43 @@ def lead_rotate(request: HttpRequest, network_pk: int) -> HttpResponse:
         intro=_("The lead keeps the follow-up going. The role can rotate; only the current lead hands it on."),
         on_valid=save,
         back_url=plan_url(network, "follow-up"),
+    )
+
+
+@login_required
+@GET_POST
+def network_update_members(request: HttpRequest, network_pk: int) -> HttpResponse:
+    """After a round table or an evaluation: one message to every member (playbook, step 4)."""
+    network = get_network_for_user(request.user, network_pk, queryset=networks_queryset())
+    content = followup.network_update_content(network=network)
+
+    def save(form):
+        report = followup.network_update_members(network=network, note=form.cleaned_data["note"], by=request.user)
+        if report["without_email"]:
+            messages.info(
+                request,
+                _("%(names)s has no e-mail address: tell them another way.")
+                % {"names": get_text_list(report["without_email"], _("and"))},
+            )
+        if not report["mailed"]:
+            return _("Nobody was mailed: no member has an e-mail address.")
+        return _("The update was sent to %(names)s.") % {"names": get_text_list(report["mailed"], _("and"))}
+
+    summary = _(
+        "Every member with an e-mail address receives one message with the decisions of the last round table "
+        "(%(meeting)s), the %(count)d open action(s), the next round table and the next contact, and a line goes "
+        "in the timeline."
+    ) % {
+        "meeting": content["last_meeting"] or _("none yet"),
+        "count": len(content["actions"]),
+    }
+    return form_page(
+        request,
+        form=forms.NetworkUpdateForm(form_data(request)),
+        network=network,
+        title=_("Update the network"),
+        intro=summary,
+        on_valid=save,
+        back_url=plan_url(network, "follow-up"),
+        submit_label=_("Send to every member"),
     )

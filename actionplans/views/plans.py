@@ -110,6 +110,10 @@ def _action(request, pk):
 @GET_POST
 def action_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     network = get_network_for_user(request.user, network_pk, queryset=networks_queryset())
+    if request.method == "GET" and Action.objects.filter(plan__network=network).open().count() >= MAX_OPEN_ACTIONS:
+        # Not offered at all, rather than refused on save: the page says what to do instead.
+        messages.warning(request, _("Three actions are open: finish or drop one before adding another."))
+        return redirect(plan_url(network, "actions"))
 
     def save(form):
         plan = plans.plan_get_or_create(network=network)

@@ -25,6 +25,7 @@ from networks.models import CareNetwork, SharingConsent, TimelineEntry
 from networks.services import (
     membership_end,
     membership_remove,
+    network_add_member,
     network_join,
     network_rotate_lead,
     sharing_consent_give,
@@ -294,8 +295,19 @@ def test_the_guardian_records_a_consent_for_another_organisation(network, guardi
     assert SharingConsent.objects.active().get(organisation=caw).recorded_by == guardian
 
 
+def _known_to(user, supporter):
+    """`user` and `supporter` meet in another youth's network."""
+    from networks.tests.factories import CareNetworkFactory
+    from youths.tests.factories import YouthFactory
+
+    other = CareNetworkFactory(youth=YouthFactory())
+    network_add_member(network=other, supporter=user.supporter, role=MemberRole.JOB_COACH)
+    network_add_member(network=other, supporter=supporter, role=MemberRole.SOCIAL_WORKER)
+
+
 def test_a_member_cannot_pull_in_an_organisation_by_ticking_the_consent_box(network, vdab, caw):
     worker = SupporterFactory(first_name="Pieter", organisation=caw)
+    _known_to(vdab, worker)  # the picker lists only supporters the user may know
     response = client_for(vdab).post(
         reverse("networks:membership_create", args=[network.pk]),
         {"supporter": worker.pk, "role": MemberRole.SOCIAL_WORKER, "share_consent": "on"},

@@ -98,7 +98,7 @@ def test_coach_registers_a_youth_and_the_first_conversation_with_the_keyboard_on
     assert page.get_by_role("heading", level=1).inner_text() == "Hamid Sultani"
     assert "OKAN (onthaalklas)" in page.get_by_role("main").inner_text()
 
-    tab_to(page, "Nieuw eerste gesprek")
+    tab_to(page, "Eerste gesprek noteren")  # the dossier's primary button: the next step
     with page.expect_navigation():
         page.keyboard.press("Enter")
     audit()

@@ -29,7 +29,7 @@ def test_coach_registers_a_youth_and_records_the_first_conversation_with_consent
     assert "Yonas Tesfay werd ingeschreven" in page.get_by_role("status").inner_text()
     assert page.get_by_role("heading", level=1).inner_text() == "Yonas Tesfay"
 
-    follow(page.get_by_role("link", name="Nieuw eerste gesprek"))
+    follow(page.get_by_role("link", name="Eerste gesprek noteren"))
     page.get_by_label("Noden en reden voor een netwerk").fill("Wil Nederlands leren en slaapt slecht.")
     page.get_by_label("Wat gaat goed").fill("Gaat elke dag naar school.")
     page.get_by_label("Sterktes en talenten").fill("Doorzetter, goed in wiskunde")
@@ -63,7 +63,7 @@ def test_first_conversation_without_the_explainer_is_refused_and_keeps_the_input
     page.get_by_label("Achternaam").fill("Yusuf")
     page.get_by_label("Geschat geboortejaar").fill("2010")
     follow(page.get_by_role("button", name="Bewaren"))
-    follow(page.get_by_role("link", name="Nieuw eerste gesprek"))
+    follow(page.get_by_role("link", name="Eerste gesprek noteren"))
 
     page.get_by_label("Noden en reden voor een netwerk").fill("Zoekt een woonplek na 18.")
     page.get_by_label("De jongere gaat akkoord om een netwerk te starten").check()

@@ -14,7 +14,18 @@ def test_coach_adds_supporters_from_other_organisations_and_the_coverage_warning
     page, url, log_in, follow, visit, coach, network
 ):
     caw = OrganisationFactory(name="CAW Oost-Vlaanderen", sector=Sector.WELFARE)
-    SupporterFactory(first_name="Pieter", last_name="Desmet", organisation=caw, function="Maatschappelijk assistent")
+    pieter = SupporterFactory(
+        first_name="Pieter", last_name="Desmet", organisation=caw, function="Maatschappelijk assistent"
+    )
+    # Sara knows Pieter from another youth's network: the picker lists only people she may know.
+    from networks.choices import MemberRole
+    from networks.services import network_add_member
+    from networks.tests.factories import CareNetworkFactory
+    from youths.tests.factories import YouthFactory
+
+    other = CareNetworkFactory(youth=YouthFactory(first_name="Samir", last_name="Haddad"))
+    network_add_member(network=other, supporter=coach.supporter, role=MemberRole.OKAN_COACH)
+    network_add_member(network=other, supporter=pieter, role=MemberRole.SOCIAL_WORKER)
     OrganisationFactory(name="Minor Ndako Gent", sector=Sector.HOUSING)
     log_in(coach)
     follow(page.get_by_role("region", name="Mijn netwerken").get_by_role("link", name="Ahmad Rahimi"))

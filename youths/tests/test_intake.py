@@ -38,7 +38,8 @@ def test_a_new_intake_is_saved_and_earlier_ones_stay(network, coach):
     earlier = youth.intakes.get()
     response = client_for(coach).post(reverse("youths:intake_create", args=[youth.pk]), intake_data())
     new = youth.intakes.exclude(pk=earlier.pk).get()
-    assert response.url == reverse("youths:intake_detail", args=[new.pk])
+    # The next step is the network (step 2): the user lands on the network page.
+    assert response.url == reverse("networks:network_detail", args=[network.pk])
     assert youth.intakes.count() == 2
     assert new.interpreter_present and new.consent_given and new.consent_language == "Dari"
     assert youth.timeline.filter(kind=TimelineKind.CONSENT).exists()
