@@ -83,7 +83,7 @@ def test_from_registering_a_youth_to_a_plan_with_an_action_and_a_next_contact(
     field(page, "domein").select_option(label="Welbevinden")
     field(page, "wat").fill("Afspraak bij de psycholoog maken")
     choose(field(page, "wie neemt het op"), "Sara Vermeulen")
-    field(page, "deadline").fill((timezone.localdate() + datetime.timedelta(days=30)).isoformat())
+    field(page, "uiterste datum").fill((timezone.localdate() + datetime.timedelta(days=30)).isoformat())
     follow(page.get_by_role("button", name="Bewaren"))
     assert "De actie werd toegevoegd." in status_text(page)
 

@@ -29,14 +29,14 @@ class Command(BaseCommand):
             held_back = len(getattr(mail, "outbox", []))
         if held_back:
             self.stdout.write(f"{held_back} e-mails of the demo data were not sent.")
-        # The logins last, so they are what the terminal shows before the server starts.
-        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo logins (password: %s):" % demo.DEMO_PASSWORD))
-        for email, who in demo.demo_logins():
-            self.stdout.write(f"  {email:32} {who}")
         if context.get("youth_links"):
             self.stdout.write(self.style.SUCCESS("The youths' own pages (link, then the code):"))
             for first_name, language, url, code in context["youth_links"]:
                 self.stdout.write(f"  {first_name} ({language}): {url}  code {code}")
+        # The logins last, so they are what the terminal shows before the server starts.
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Demo logins (password: %s):" % demo.DEMO_PASSWORD))
+        for email, who in demo.demo_logins():
+            self.stdout.write(f"  {email:32} {who}")
 
     @transaction.atomic
     def _seed(self):
