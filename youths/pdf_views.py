@@ -144,6 +144,17 @@ FUTURE_FIELDS = ("strengths", "interests", "future_dreams", "future_short_term",
 SUPPORT_FIELDS = ("current_support",)
 
 
+def _own_words_fields() -> list[dict]:
+    """What the playbook's step 1 asks in the youth's own words and the intake has no field for
+    (yet): printed as lines to write on, blank or filled."""
+    prompts = (
+        (_("The youth's own question for help"), _("What would you like help with, in your own words?")),
+        (_("Whom the youth wants in the network, and whom not"), _("Someone you trust? Someone you do not want there?")),
+        (_("What the youth expects from the network"), _("What should the network do for you? What not?")),
+    )
+    return [{"label": label, "hint": hint, "value": "", "lines": range(2)} for label, hint in prompts]
+
+
 def intake_context(*, youth, intake, blank: bool) -> dict:
     return print_context(
         template_no="p. 10",
@@ -151,9 +162,10 @@ def intake_context(*, youth, intake, blank: bool) -> dict:
         blank=blank,
         youth=youth,
         intake=intake,
-        fields_needs=answer_fields(Intake, intake, NEEDS_FIELDS, lines=4),
-        fields_future=answer_fields(Intake, intake, FUTURE_FIELDS, lines=3),
-        fields_support=answer_fields(Intake, intake, SUPPORT_FIELDS, lines=4),
+        fields_own_words=_own_words_fields(),
+        fields_needs=answer_fields(Intake, intake, NEEDS_FIELDS, lines=3),
+        fields_future=answer_fields(Intake, intake, FUTURE_FIELDS, lines=2),
+        fields_support=answer_fields(Intake, intake, SUPPORT_FIELDS, lines=3),
     )
 
 

@@ -12,6 +12,7 @@ from zorgnetwerk.tests.pdf_helpers import (
     pdf_page_count,
     pdf_response_bytes,
     pdf_text,
+    pdf_word_boxes,
     save_artifacts,
     words_past_right_margin,
 )
@@ -30,6 +31,10 @@ def _get(client, name, *args, **params) -> bytes:
     response = client.get(reverse(name, args=args), params)
     assert response.status_code == 200, (name, response.status_code)
     return pdf_response_bytes(response)
+
+
+def _page_words(pdf: bytes, page: int) -> str:
+    return " ".join(word["text"] for word in pdf_word_boxes(pdf) if word["page"] == page)
 
 
 def _check_margins(pdf: bytes, label: str) -> None:
@@ -67,6 +72,11 @@ def test_the_blank_first_conversation_fits_two_pages_with_consent_on_the_first(c
     save_artifacts("p10-blank", pdf)
     assert pdf_page_count(pdf) <= 2
     _check_margins(pdf, "p.10 blank")
+    first = _page_words(pdf, 1)
+    for words in ("Toestemming", "Handtekening van de jongere", "Handtekening van de begeleider"):
+        assert words in first, words
+    for words in ("De eigen hulpvraag van de jongere", "Wie de jongere in het netwerk wil, en wie niet"):
+        assert words in pdf_text(pdf), words
 
 
 def test_the_first_conversation_of_the_stress_network_stays_inside_the_margins(coach_client, stress):
@@ -74,6 +84,7 @@ def test_the_first_conversation_of_the_stress_network_stays_inside_the_margins(c
     save_artifacts("p10-stress", pdf)
     _check_margins(pdf, "p.10 stress")
     assert "(niet ingevuld)" not in pdf_text(pdf)
+    assert "Handtekening van de jongere" in _page_words(pdf, 1)
 
 
 def test_the_blank_network_map_fits_two_pages(coach_client):
