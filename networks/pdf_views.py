@@ -21,6 +21,7 @@ from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, render_pd
 
 NETWORK_MAP_TEMPLATE = "pdf/network_map.html"
 
+
 def _ecomap_svg(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> str:
     # Our own auto-escaping template (networks/ecomap.py); names are escaped by it.
     return mark_safe(render_print_ecomap_svg(memberships, youth=youth, came_in_at_18=came_in_at_18))  # noqa: S308

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from audit.trail import Action, record_read
-from youths.models import Intake, Youth
 from networks.choices import MemberRole
 from networks.ecomap import SECTOR_ORDER
+from youths.models import Intake, Youth
 from youths.youth_texts import available_languages, leaflet_date, leaflet_texts, resolve_language, role_names
 from zorgnetwerk.pdf import (
     answer_fields,
@@ -149,7 +149,10 @@ def _own_words_fields() -> list[dict]:
     (yet): printed as lines to write on, blank or filled."""
     prompts = (
         (_("The youth's own question for help"), _("What would you like help with, in your own words?")),
-        (_("Whom the youth wants in the network, and whom not"), _("Someone you trust? Someone you do not want there?")),
+        (
+            _("Whom the youth wants in the network, and whom not"),
+            _("Someone you trust? Someone you do not want there?"),
+        ),
         (_("What the youth expects from the network"), _("What should the network do for you? What not?")),
     )
     return [{"label": label, "hint": hint, "value": "", "lines": range(2)} for label, hint in prompts]

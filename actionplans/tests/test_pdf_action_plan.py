@@ -89,9 +89,7 @@ def test_long_texts_render_over_several_pages(coach_client, network):
     assert "Actie-CV-Maken" in pdf_text(pdf_response_bytes(response))
 
 
-def test_the_plan_names_the_trekker_who_attended_the_results_and_what_went_to_the_advisory_group(
-    coach_client, network
-):
+def test_the_plan_names_the_trekker_who_attended_the_results_and_what_went_to_the_advisory_group(coach_client, network):
     from actionplans.models import Barrier
     from adviesgroep.tests.factories import SignalFactory
     from zorgnetwerk.tests.pdf_helpers import build_stress_network

@@ -66,14 +66,12 @@ def test_leaflet_renders_in_each_youth_language_marked_to_be_checked(coach_clien
     assert "Sara Vermeulen" in text
 
 
-def test_the_coach_reads_which_leaflet_languages_are_still_to_be_checked_next_to_the_download(
-    coach_client, network
-):
+def test_the_coach_reads_which_leaflet_languages_are_still_to_be_checked_next_to_the_download(coach_client, network):
     from youths.models import LeafletTranslation
 
     LeafletTranslation.objects.filter(language="so").update(checked=True, checked_by="Faadumo (tolk)")
     content = coach_client.get(reverse("youths:youth_detail", args=[network.youth.pk])).content.decode()
-    notice = content[content.index('class="leaflet-review'):][:600]
+    notice = content[content.index('class="leaflet-review') :][:600]
     assert "moedertaalspreker" in notice
     assert "Tigrinya" in notice or "Tigrinia" in notice
     assert "Somali" not in notice
@@ -109,7 +107,9 @@ def test_the_leaflet_writes_the_date_with_the_month_by_name(coach_client, networ
     from unittest import mock
 
     with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2026, 12, 1)):
-        english = pdf_text(pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "en"})))
+        english = pdf_text(
+            pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "en"}))
+        )
     assert "1 December 2026" in english
     assert "12/01/2026" not in english
 

@@ -140,7 +140,15 @@ def pdf_word_boxes(pdf: bytes) -> list[dict]:
         ):
             x0, y0, x1, y1 = (float(value) for value in match.groups()[:4])
             words.append(
-                {"page": number, "x0": x0, "y0": y0, "x1": x1, "y1": y1, "text": unescape(match[5]), "width": page_width}
+                {
+                    "page": number,
+                    "x0": x0,
+                    "y0": y0,
+                    "x1": x1,
+                    "y1": y1,
+                    "text": unescape(match[5]),
+                    "width": page_width,
+                }
             )
     return words
 
@@ -202,7 +210,16 @@ def build_stress_network(network, *, members: int = 30):
     intake and a plan with long texts, and a held round table: the worst a PDF must survive."""
     from accounts.choices import Sector
     from accounts.models import Organisation
-    from actionplans.models import Action, ActionPlan, Barrier, BarrierCategory, Domain, Meeting, QuestionRoute, Referral
+    from actionplans.models import (
+        Action,
+        ActionPlan,
+        Barrier,
+        BarrierCategory,
+        Domain,
+        Meeting,
+        QuestionRoute,
+        Referral,
+    )
     from networks.choices import MemberRole, Trust
     from networks.models import Supporter
     from networks.services import network_add_member

@@ -133,3 +133,19 @@ def test_the_shared_dossier_of_thirty_members_stays_inside_the_margins(coach_cli
     pdf = _get(coach_client, "handovers:shared_dossier_pdf", stress.pk)
     save_artifacts("overdracht-stress", pdf)
     _check_margins(pdf, "overdrachtsdossier stress")
+    text = pdf_text(pdf)
+    for words in ("Met welke vraag bij wie", "Volgend overleg", "Wie roept samen", "Sinds", "Na 18"):
+        assert words in text, words
+    assert "+32 470 12 34 26" in text  # the last of 30 members, with a phone on its own line
+
+
+@pytest.mark.parametrize("code", ["nl", "prs", "ti"])
+def test_the_leaflet_of_a_twelve_member_network_with_long_names_fits_one_sheet(coach_client, network, code):
+    from actionplans.models import QuestionRoute
+
+    build_stress_network(network, members=12)
+    QuestionRoute.objects.filter(plan__network=network).update(question="Vragen over school en papieren")
+    pdf = _get(coach_client, "youths:youth_leaflet_pdf", network.youth.pk, lang=code)
+    save_artifacts(f"p09-twelve-{code}", pdf)
+    assert pdf_page_count(pdf) == 1
+    _check_margins(pdf, f"p.9 twelve members {code}")
