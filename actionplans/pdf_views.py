@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan, ActionStatus, MeetingStatus
+from actionplans.models import MAX_OPEN_ACTIONS, ActionPlan, ActionStatus, Barrier, MeetingStatus
 from actionplans.selectors import plan_with_parts
 from audit.trail import Action, record_read
 from networks.access import get_network_for_user
@@ -34,21 +34,30 @@ def plan_context(*, network, plan, blank: bool) -> dict:
         network=network,
         max_actions=MAX_OPEN_ACTIONS,
         action_rows=range(1, MAX_OPEN_ACTIONS + 1),
-        f_question=answer_fields(ActionPlan, plan, [QUESTION_FIELD], lines=3)[0],
-        fields_situation=answer_fields(ActionPlan, plan, SITUATION_FIELDS, lines=3),
+        f_question=answer_fields(ActionPlan, plan, [QUESTION_FIELD], lines=2)[0],
+        fields_situation=answer_fields(ActionPlan, plan, SITUATION_FIELDS, lines=2),
         fields_goals=answer_fields(ActionPlan, plan, GOAL_FIELDS, lines=2),
-        blank_rows=range(3),
+        # The playbook asks for the youth's options; the plan has no field for them: lines to write on.
+        option_lines=range(2),
+        blank_rows=range(2),
         actions=[],
         barriers=[],
+        signalled=set(),
         referrals=[],
         routes=[],
         next_meeting=None,
+        last_meeting=None,
+        attended=[],
     )
     if plan is not None:
         plan = plan_with_parts(plan)
         # The rule keeps at most MAX_OPEN_ACTIONS open (actionplans.services.plans); print what is there.
         context["actions"] = [action for action in plan.actions.all() if action.status == ActionStatus.OPEN]
         context["barriers"] = list(plan.barriers.all())
+        # Barriers sent on to the advisory group (adviesgroep.Signal.source_barrier, read backwards).
+        context["signalled"] = set(
+            Barrier.objects.filter(plan=plan, signals__isnull=False).values_list("pk", flat=True)
+        )
         context["referrals"] = list(plan.referrals.all())
         context["routes"] = list(plan.question_routes.all())
     if network is not None:
@@ -57,6 +66,10 @@ def plan_context(*, network, plan, blank: bool) -> dict:
             .order_by("starts_at")
             .first()
         )
+        last_meeting = network.meetings.filter(status=MeetingStatus.HELD).order_by("-starts_at").first()
+        if last_meeting is not None:
+            context["last_meeting"] = last_meeting
+            context["attended"] = list(last_meeting.attended.select_related("supporter").order_by("pk"))
     return context
 
 

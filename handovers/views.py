@@ -293,10 +293,14 @@ def shared_dossier_view(request: HttpRequest, network_pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def shared_dossier_pdf_view(request: HttpRequest, network_pk: int) -> HttpResponse:
     from audit.trail import Action, record_read
+    from handovers.pdf_views import shared_dossier_print_extras
     from zorgnetwerk.pdf import pdf_filename, pdf_response, render_pdf
 
-    network = get_network_for_user(request.user, network_pk, queryset=NETWORK_WITH_ROLES.select_related("plan"))
+    network = get_network_for_user(
+        request.user, network_pk, queryset=NETWORK_WITH_ROLES.select_related("plan", "next_contact_by__supporter")
+    )
     context = shared_dossier(network)
+    context.update(shared_dossier_print_extras(network, context["plan"]))
     context.update(
         today=timezone.localdate(),
         doc_title=_("Overdrachtsdossier"),

@@ -177,3 +177,149 @@ def render_ecomap_svg(network, memberships=None) -> str:
         }
     )
     return render_to_string("networks/_ecomap.svg", context)
+
+
+# --- the printed eco-map of p.11 -----------------------------------------------------------------
+#
+# One drawing for the blank and the filled template: the youth in the centre, three rings (close,
+# middle, far) and one slice per sector, every sector of accounts.choices.Sector included (civic
+# integration and "other" too), the sector's name written in its slice. A filled map adds a
+# numbered dot per member in the slice of their sector, closer to the centre the more the youth
+# trusts them; the number is the member's row in the table of supporters under the map, where the
+# whole name wraps (no name is cut, and Arabic-script names keep their word order in HTML text).
+# Few SVG text elements (WeasyPrint lays out each one on its own; they were most of the render
+# time), all in one font that is installed, so no font fallback is searched per element.
+
+PRINT_WIDTH = 700  # user units; printed 178 mm wide, so 1 unit = 0.254 mm and 12 units = 8.6 pt
+PRINT_CX = 350
+PRINT_YOUTH_R = 56
+PRINT_RINGS = (125, 190, 250)  # close, middle, far
+PRINT_LABEL_R = 272
+PRINT_OUTER_R = 292
+PRINT_DOT_R = 11
+PRINT_DOT_GAP = 31  # centre to centre: room for the ring of "stays after 18"
+PRINT_TRUST_RADIUS = {Trust.HIGH: 92, Trust.SOME: 158, Trust.LOW: 222, Trust.UNKNOWN: 222}
+PRINT_FONT = "Noto Sans"
+
+
+def _name_lines(name: str, width: int = 12) -> list[str]:
+    """The youth's name in at most three lines for the centre circle, broken at spaces and hyphens."""
+    words, lines = name.replace("-", "- ").split(), []
+    for word in words:
+        if lines and len(lines[-1]) + len(word) + 1 <= width:
+            lines[-1] = f"{lines[-1]}{'' if lines[-1].endswith('-') else ' '}{word}"
+        else:
+            lines.append(word)
+    if len(lines) > 3:
+        lines = lines[:2] + [" ".join(lines[2:])]
+    return lines
+
+
+def _slice_positions(start: float, end: float) -> list[tuple[float, float]]:
+    """Free places for dots inside one slice, as (radius, angle), between the youth and the labels."""
+    places = []
+    radius = PRINT_YOUTH_R + PRINT_DOT_R + 12
+    while radius <= PRINT_RINGS[-1] - 8:
+        margin = (PRINT_DOT_R + 4) / radius
+        span = end - start - 2 * margin
+        count = max(1, int(span * radius // PRINT_DOT_GAP) + 1) if span > 0 else 0
+        for index in range(count):
+            angle = start + margin + (span * (index + 0.5) / count if count else 0)
+            places.append((radius, angle))
+        radius += PRINT_DOT_GAP
+    return places
+
+
+def print_ecomap_layout(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> dict:
+    """The numbers the print template draws; `memberships` in the order of the table (numbered 1..n)."""
+    sectors = list(Sector)
+    count = len(sectors)
+    cy = PRINT_OUTER_R + 6
+    step = 2 * math.pi / count
+    by_sector: dict[str, list[tuple[int, object]]] = {}
+    for number, membership in enumerate(memberships, start=1):
+        sector = membership.sector if membership.sector in Sector.values else Sector.OTHER
+        by_sector.setdefault(sector, []).append((number, membership))
+    slices, dots = [], []
+    for index, sector in enumerate(sectors):
+        start = -math.pi / 2 + index * step - step / 2
+        end = start + step
+        middle = start + step / 2
+        colour = SECTOR_COLOURS[sector]
+        side = math.cos(middle)
+        anchor = "middle" if abs(side) < 0.5 else ("start" if side > 0 else "end")
+        label_r = PRINT_LABEL_R if anchor == "middle" else PRINT_RINGS[-1] + 6
+        slices.append(
+            {
+                "x1": round(PRINT_CX + PRINT_YOUTH_R * math.cos(start), 1),
+                "y1": round(cy + PRINT_YOUTH_R * math.sin(start), 1),
+                "x2": round(PRINT_CX + PRINT_OUTER_R * math.cos(start), 1),
+                "y2": round(cy + PRINT_OUTER_R * math.sin(start), 1),
+                "label": sector.label,
+                # Labels at the sides start outwards, so they never run into the dots of their slice.
+                "label_x": round(PRINT_CX + label_r * math.cos(middle), 1),
+                "label_y": round(cy + label_r * math.sin(middle) + 4, 1),
+                "anchor": anchor,
+                "colour": colour,
+            }
+        )
+        places = _slice_positions(start, end)
+        members = by_sector.get(sector, [])
+        for number, membership in sorted(
+            members, key=lambda item: PRINT_TRUST_RADIUS.get(item[1].youth_trust or "", 222)
+        ):
+            if not places:
+                break
+            wanted = PRINT_TRUST_RADIUS.get(membership.youth_trust or "", PRINT_TRUST_RADIUS[Trust.UNKNOWN])
+            radius, angle = min(places, key=lambda place: (abs(place[0] - wanted), abs(place[1] - middle)))
+            places.remove((radius, angle))
+            x, y = PRINT_CX + radius * math.cos(angle), cy + radius * math.sin(angle)
+            edge = PRINT_YOUTH_R + 2
+            dots.append(
+                {
+                    "number": number,
+                    "x": round(x, 1),
+                    "y": round(y, 1),
+                    "text_y": round(y + 4, 1),
+                    "square_x": round(x - PRINT_DOT_R, 1),
+                    "square_y": round(y - PRINT_DOT_R, 1),
+                    "line_x": round(PRINT_CX + edge * math.cos(angle), 1),
+                    "line_y": round(cy + edge * math.sin(angle), 1),
+                    "colour": colour,
+                    "line": TRUST_LINES.get(membership.youth_trust or "", TRUST_LINES[Trust.UNKNOWN]),
+                    "stays_after_18": membership.continues_after_18,
+                    "came_in_at_18": membership.pk in came_in_at_18,
+                    "font_size": 11 if number < 10 else 9.5,
+                }
+            )
+    if youth is not None:
+        lines = _name_lines(youth.full_name)
+    else:
+        lines = [str(_("Youth"))]
+    longest = max(len(line) for line in lines)
+    font_size = round(min(15.0, 100 / (0.6 * longest)), 1)
+    line_height = font_size * 1.2
+    first_y = cy - (len(lines) - 1) * line_height / 2 + font_size * 0.35
+    return {
+        "width": PRINT_WIDTH,
+        "height": round(cy + PRINT_OUTER_R + 6),
+        "cx": PRINT_CX,
+        "cy": cy,
+        "youth_r": PRINT_YOUTH_R,
+        "rings": [{"r": r, "dash": dash} for r, dash in zip(PRINT_RINGS, ("", "6 4", "2 4"), strict=True)],
+        "outer_r": PRINT_OUTER_R,
+        "slices": slices,
+        "dots": dots,
+        "youth_lines": [
+            {"text": line, "y": round(first_y + index * line_height, 1)} for index, line in enumerate(lines)
+        ],
+        "youth_font_size": font_size,
+        "dot_r": PRINT_DOT_R,
+        "font": PRINT_FONT,
+    }
+
+
+def render_print_ecomap_svg(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> str:
+    """The eco-map of p.11 as SVG (safe: an auto-escaping template); blank without memberships."""
+    layout = print_ecomap_layout(memberships, youth=youth, came_in_at_18=came_in_at_18)
+    return render_to_string("pdf/_ecomap.svg", {"map": layout})

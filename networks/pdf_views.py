@@ -4,78 +4,27 @@ The filled map starts from get_network_for_user (outsiders get a 404); the blank
 data and needs only a login.
 """
 
-import math
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from accounts.choices import Sector
 from audit.trail import Action, record_read
 from networks.access import get_network_for_user
 from networks.choices import ESSENTIAL_SECTORS
-from networks.ecomap import SECTOR_ORDER, render_ecomap_svg
+from networks.ecomap import SECTOR_ORDER, render_print_ecomap_svg
 from networks.models import CareNetwork
+from zorgnetwerk.dates import add_years
 from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, render_pdf
 
 NETWORK_MAP_TEMPLATE = "pdf/network_map.html"
 
-# The sectors drawn on the blank map, clockwise from the top.
-BLANK_MAP_SECTORS = (
-    Sector.EDUCATION,
-    Sector.WELFARE,
-    Sector.WORK,
-    Sector.GUARDIANSHIP,
-    Sector.HOUSING,
-    Sector.HEALTH,
-    Sector.FAMILY,
-    Sector.LEISURE,
-)
 
-
-def blank_ecomap_layout() -> dict:
-    """Rings (close, middle, far) and one slice per sector, to draw the map by hand."""
-    width, height, cx, cy = 640, 430, 320, 215
-    rings = [
-        {"r": 60, "dash": ""},
-        {"r": 120, "dash": "6 4"},
-        {"r": 180, "dash": "2 4"},
-    ]
-    count = len(BLANK_MAP_SECTORS)
-    spokes, sectors = [], []
-    for index, sector in enumerate(BLANK_MAP_SECTORS):
-        edge = 2 * math.pi * index / count - math.pi / 2 - math.pi / count
-        spokes.append(
-            {
-                "x1": round(cx + 36 * math.cos(edge), 1),
-                "y1": round(cy + 36 * math.sin(edge), 1),
-                "x2": round(cx + 190 * math.cos(edge), 1),
-                "y2": round(cy + 190 * math.sin(edge), 1),
-            }
-        )
-        middle = 2 * math.pi * index / count - math.pi / 2
-        x, y = cx + 198 * math.cos(middle), cy + 198 * math.sin(middle) + 4
-        anchor = "middle" if abs(math.cos(middle)) < 0.3 else ("start" if math.cos(middle) > 0 else "end")
-        sectors.append({"label": sector.label, "x": round(x, 1), "y": round(y, 1), "anchor": anchor})
-    return {
-        "width": width,
-        "height": height,
-        "cx": cx,
-        "cy": cy,
-        "youth_r": 34,
-        "rings": rings,
-        "spokes": spokes,
-        "sectors": sectors,
-    }
-
-
-def _blank_ecomap_svg() -> str:
-    # Our own template, auto-escaped; nothing from a user goes in.
-    return mark_safe(render_to_string("pdf/_ecomap_blank.svg", {"map": blank_ecomap_layout()}))  # noqa: S308
+def _ecomap_svg(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> str:
+    # Our own auto-escaping template (networks/ecomap.py); names are escaped by it.
+    return mark_safe(render_print_ecomap_svg(memberships, youth=youth, came_in_at_18=came_in_at_18))  # noqa: S308
 
 
 @login_required
@@ -86,7 +35,7 @@ def network_map_blank_pdf(request: HttpRequest) -> HttpResponse:
         template_no="p. 11",
         doc_title=_("Network map"),
         blank=True,
-        ecomap_svg=_blank_ecomap_svg(),
+        ecomap_svg=_ecomap_svg(),
         memberships=[],
         blank_rows=range(8),
     )
@@ -101,6 +50,11 @@ def network_map_context(network) -> dict:
         key=lambda m: (SECTOR_ORDER.get(m.sector, len(SECTOR_ORDER)), m.joined_on, m.pk),
     )
     present = {m.sector for m in memberships}
+    youth = network.youth
+    # Members who joined on or after the youth's 18th birthday: the supporters who come in at 18.
+    birth = youth.effective_birth_date
+    adult_on = add_years(birth, 18) if birth else None
+    came_in_at_18 = frozenset(m.pk for m in memberships if adult_on and m.joined_on >= adult_on)
     return print_context(
         template_no="p. 11",
         doc_title=_("Network map"),
@@ -108,8 +62,8 @@ def network_map_context(network) -> dict:
         youth=network.youth,
         network=network,
         memberships=memberships,
-        # The eco-map SVG is rendered by an auto-escaping template (networks/ecomap.py).
-        ecomap_svg=mark_safe(render_ecomap_svg(network, memberships=memberships)),  # noqa: S308
+        ecomap_svg=_ecomap_svg(memberships, youth=youth, came_in_at_18=came_in_at_18),
+        came_in_at_18=came_in_at_18,
         missing_sectors=[sector.label for sector in ESSENTIAL_SECTORS if sector not in present],
     )
 

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from audit.trail import Action, record_read
+from networks.choices import MemberRole
+from networks.ecomap import SECTOR_ORDER
 from youths.models import Intake, Youth
-from youths.youth_texts import available_languages, leaflet_texts, resolve_language
+from youths.youth_texts import available_languages, leaflet_date, leaflet_texts, resolve_language, role_names
 from zorgnetwerk.pdf import (
     answer_fields,
     html_to_pdf,
@@ -45,21 +47,31 @@ def _network_of(user, youth):
 
 
 def _leaflet_members(network, language) -> list[dict]:
-    """Name, role and sector of each active member; roles in the leaflet's language when we
-    have it in the catalogues, else in Dutch (the word the youth hears in Flanders)."""
+    """Name, phone, role, sector and "with which question" of each active member, in the sector
+    order of the eco-map; the role in the leaflet's language with the Dutch word the youth hears
+    in Flanders in brackets."""
     if network is None:
         return []
-    memberships = network.memberships.active().select_related("supporter").order_by("sector", "joined_on", "pk")
+    memberships = sorted(
+        network.memberships.active().select_related("supporter").prefetch_related("question_routes"),
+        key=lambda m: (SECTOR_ORDER.get(m.sector, len(SECTOR_ORDER)), m.joined_on, m.pk),
+    )
     sectors = leaflet_texts(language.code)["sectors"]
-    with translation.override(language.code if language.from_catalogue else "nl"):
-        return [
+    members = []
+    for membership in memberships:
+        label = MemberRole(membership.role).label if membership.role in MemberRole.values else membership.role
+        role, dutch_role = role_names(language.code, membership.role, label)
+        members.append(
             {
                 "name": membership.supporter.full_name,
-                "role": str(membership.get_role_display()),
+                "phone": membership.supporter.phone,
+                "role": role,
+                "dutch_role": dutch_role,
                 "sector": sectors.get(membership.sector, sectors["other"]),
+                "questions": [route.question for route in membership.question_routes.all()],
             }
-            for membership in memberships
-        ]
+        )
+    return members
 
 
 def leaflet_context(*, youth, network, language, blank: bool) -> dict:
@@ -69,6 +81,7 @@ def leaflet_context(*, youth, network, language, blank: bool) -> dict:
         lead = network.lead.supporter
         contact = {"name": lead.full_name, "phone": lead.phone, "email": lead.email}
     texts = leaflet_texts(language.code)
+    members = [] if blank else _leaflet_members(network, language)
     return print_context(
         template_no="p. 9",
         doc_title=texts["title"],
@@ -79,7 +92,11 @@ def leaflet_context(*, youth, network, language, blank: bool) -> dict:
         html_lang=language.html_lang,
         rtl=language.rtl,
         ui_language=translation.get_language(),
-        members=[] if blank else _leaflet_members(network, language),
+        date_text=leaflet_date(language.code, timezone.localdate()),
+        members=members,
+        # Many members: a smaller table, so the leaflet stays one sheet (print.css).
+        body_class="leaflet leaflet-many" if len(members) > 8 else "leaflet",
+        blank_rows=range(5),
         contact=contact,
     )
 
@@ -127,6 +144,20 @@ FUTURE_FIELDS = ("strengths", "interests", "future_dreams", "future_short_term",
 SUPPORT_FIELDS = ("current_support",)
 
 
+def _own_words_fields() -> list[dict]:
+    """What the playbook's step 1 asks in the youth's own words and the intake has no field for
+    (yet): printed as lines to write on, blank or filled."""
+    prompts = (
+        (_("The youth's own question for help"), _("What would you like help with, in your own words?")),
+        (
+            _("Whom the youth wants in the network, and whom not"),
+            _("Someone you trust? Someone you do not want there?"),
+        ),
+        (_("What the youth expects from the network"), _("What should the network do for you? What not?")),
+    )
+    return [{"label": label, "hint": hint, "value": "", "lines": range(2)} for label, hint in prompts]
+
+
 def intake_context(*, youth, intake, blank: bool) -> dict:
     return print_context(
         template_no="p. 10",
@@ -134,9 +165,10 @@ def intake_context(*, youth, intake, blank: bool) -> dict:
         blank=blank,
         youth=youth,
         intake=intake,
-        fields_needs=answer_fields(Intake, intake, NEEDS_FIELDS, lines=4),
-        fields_future=answer_fields(Intake, intake, FUTURE_FIELDS, lines=3),
-        fields_support=answer_fields(Intake, intake, SUPPORT_FIELDS, lines=4),
+        fields_own_words=_own_words_fields(),
+        fields_needs=answer_fields(Intake, intake, NEEDS_FIELDS, lines=3),
+        fields_future=answer_fields(Intake, intake, FUTURE_FIELDS, lines=2),
+        fields_support=answer_fields(Intake, intake, SUPPORT_FIELDS, lines=3),
     )
 
 

@@ -53,7 +53,10 @@ SOURCE_TEXTS = {
     "who_empty": _("Write the names of the people in your network here."),
     "you_title": _("You can always say what you think"),
     "you_1": _("Do you have a question or a worry? Tell one of these people. You may also say no."),
+    "who_phone": _("Phone"),
+    "who_question": _("Ask about"),
     "my_contact": _("My contact person"),
+    "date": _("Date"),
     "confidential": _("Personal and confidential. Only for you and your care network."),
 }
 
@@ -99,6 +102,39 @@ TRANSLATIONS = {
         "you_1": "هل لديك سؤال أو قلق؟ أخبر أحد هؤلاء الأشخاص. يمكنك أيضاً أن تقول لا.",
         "my_contact": "الشخص المسؤول عن التواصل معي",
         "confidential": "شخصي وسرّي. فقط لك ولشبكة الدعم الخاصة بك.",
+        "who_phone": "الهاتف",
+        "who_question": "اسأل عن",
+        "date": "التاريخ",
+        "roles": {
+            "school_coach": "مرشد مدرسي",
+            "okan_coach": "مرشد صف الاستقبال OKAN",
+            "student_counsellor": "مستشار الطلاب",
+            "clb_worker": "موظف CLB",
+            "guardian": "الوصي",
+            "housing_counsellor": "مرشد السكن",
+            "social_worker": "عامل اجتماعي",
+            "psychologist": "أخصائي نفسي",
+            "job_coach": "مرشد عمل VDAB",
+            "youth_worker": "عامل شباب",
+            "interpreter": "مترجم",
+            "family_member": "فرد من العائلة",
+            "buddy": "رفيق / متطوع",
+            "other": "أخرى",
+        },
+        "months": (
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ),
         "sectors": {
             "education": "التعليم",
             "welfare": "الرعاية الاجتماعية",
@@ -141,6 +177,39 @@ TRANSLATIONS = {
         "you_1": "سوال یا نگرانی دارید؟ به یکی از این افراد بگویید. شما می‌توانید نه هم بگویید.",
         "my_contact": "شخص تماس من",
         "confidential": "شخصی و محرم. فقط برای شما و شبکهٔ حمایتی شما.",
+        "who_phone": "تیلفون",
+        "who_question": "برای این سوال",
+        "date": "تاریخ",
+        "roles": {
+            "school_coach": "مربی مکتب",
+            "okan_coach": "مربی صنف آمادگی OKAN",
+            "student_counsellor": "مشاور شاگردان",
+            "clb_worker": "کارمند CLB",
+            "guardian": "سرپرست قانونی",
+            "housing_counsellor": "مشاور مسکن",
+            "social_worker": "مددکار اجتماعی",
+            "psychologist": "روانشناس",
+            "job_coach": "مربی کاریابی VDAB",
+            "youth_worker": "کارمند جوانان",
+            "interpreter": "ترجمان",
+            "family_member": "عضو خانواده",
+            "buddy": "همراه / داوطلب",
+            "other": "دیگر",
+        },
+        "months": (
+            "جنوری",
+            "فبروری",
+            "مارچ",
+            "اپریل",
+            "می",
+            "جون",
+            "جولای",
+            "اگست",
+            "سپتمبر",
+            "اکتوبر",
+            "نومبر",
+            "دسمبر",
+        ),
         "sectors": {
             "education": "تعلیم و تربیه",
             "welfare": "رفاه اجتماعی",
@@ -182,6 +251,39 @@ TRANSLATIONS = {
         "you_1": "پوښتنه یا اندېښنه لرئ؟ له دې کسانو څخه یوه ته ووایاست. تاسو کولی شئ نه هم ووایاست.",
         "my_contact": "زما د اړیکې کس",
         "confidential": "شخصي او محرم. یوازې ستاسو او ستاسو د ملاتړ شبکې لپاره.",
+        "who_phone": "تلیفون",
+        "who_question": "د دې پوښتنې لپاره",
+        "date": "نېټه",
+        "roles": {
+            "school_coach": "د ښوونځي لارښود",
+            "okan_coach": "د OKAN لارښود",
+            "student_counsellor": "د زده کوونکو سلاکار",
+            "clb_worker": "د CLB کارکوونکی",
+            "guardian": "سرپرست",
+            "housing_counsellor": "د استوګنې سلاکار",
+            "social_worker": "ټولنیز کارکوونکی",
+            "psychologist": "ارواپوه",
+            "job_coach": "د VDAB د کار لارښود",
+            "youth_worker": "د ځوانانو کارکوونکی",
+            "interpreter": "ژباړن",
+            "family_member": "د کورنۍ غړی",
+            "buddy": "ملګری / رضاکار",
+            "other": "نور",
+        },
+        "months": (
+            "جنوري",
+            "فبروري",
+            "مارچ",
+            "اپریل",
+            "مۍ",
+            "جون",
+            "جولای",
+            "اګست",
+            "سپتمبر",
+            "اکتوبر",
+            "نومبر",
+            "ډسمبر",
+        ),
         "sectors": {
             "education": "زده کړه",
             "welfare": "ټولنیزه هوساینه",
@@ -222,6 +324,26 @@ TRANSLATIONS = {
         "you_1": "ሕቶ ወይ ስክፍታ ኣለካ ድዩ? ንሓደ ካብዞም ሰባት ንገሮ። ኣይፋል ክትብል'ውን ትኽእል ኢኻ።",
         "my_contact": "ናተይ ርክብ ሰብ",
         "confidential": "ውልቃውን ምስጢራውን። ንዓኻን ንመርበብ ደገፍካን ጥራይ።",
+        "who_phone": "ቴሌፎን",
+        "who_question": "ብዛዕባ",
+        "date": "ዕለት",
+        "roles": {
+            "school_coach": "ኣሰልጣኒ ቤት ትምህርቲ",
+            "okan_coach": "ኣሰልጣኒ OKAN",
+            "student_counsellor": "ኣማኻሪ ተማሃሮ",
+            "clb_worker": "ሰራሕተኛ CLB",
+            "guardian": "ሞግዚት",
+            "housing_counsellor": "ኣማኻሪ መንበሪ",
+            "social_worker": "ማሕበራዊ ሰራሕተኛ",
+            "psychologist": "ክኢላ ስነ-ኣእምሮ",
+            "job_coach": "ኣሰልጣኒ ስራሕ VDAB",
+            "youth_worker": "ሰራሕተኛ መንእሰያት",
+            "interpreter": "ተርጓማይ",
+            "family_member": "ኣባል ስድራቤት",
+            "buddy": "ብጻይ / ወለንታዊ",
+            "other": "ካልእ",
+        },
+        "months": ("ጥሪ", "ለካቲት", "መጋቢት", "ሚያዝያ", "ግንቦት", "ሰነ", "ሓምለ", "ነሓሰ", "መስከረም", "ጥቅምቲ", "ሕዳር", "ታሕሳስ"),
         "sectors": {
             "education": "ትምህርቲ",
             "welfare": "ማሕበራዊ ደገፍ",
@@ -265,6 +387,39 @@ TRANSLATIONS = {
         "you_1": "Ma qabtaa su'aal ama walwal? U sheeg mid ka mid ah dadkan. Waxaad sidoo kale dhihi kartaa maya.",
         "my_contact": "Qofka aan la xiriiro",
         "confidential": "Shakhsi iyo qarsoodi. Adiga iyo shabakaddaada taageerada oo keliya.",
+        "who_phone": "Taleefan",
+        "who_question": "Weydii",
+        "date": "Taariikh",
+        "roles": {
+            "school_coach": "Hagaha dugsiga",
+            "okan_coach": "Hagaha OKAN",
+            "student_counsellor": "La-taliyaha ardayda",
+            "clb_worker": "Shaqaalaha CLB",
+            "guardian": "Mas'uulka sharciga",
+            "housing_counsellor": "La-taliyaha hoyga",
+            "social_worker": "Shaqaale bulsho",
+            "psychologist": "Takhtarka nafsiga",
+            "job_coach": "Hagaha shaqada VDAB",
+            "youth_worker": "Shaqaalaha dhallinyarada",
+            "interpreter": "Turjubaan",
+            "family_member": "Xubin qoys",
+            "buddy": "Saaxiib / mutadawac",
+            "other": "Kale",
+        },
+        "months": (
+            "Janaayo",
+            "Febraayo",
+            "Maarso",
+            "Abriil",
+            "Maajo",
+            "Juun",
+            "Luuliyo",
+            "Ogost",
+            "Sebtembar",
+            "Oktoobar",
+            "Nofembar",
+            "Desembar",
+        ),
         "sectors": {
             "education": "Waxbarasho",
             "welfare": "Daryeel bulsho",
@@ -298,7 +453,8 @@ _ALIASES = {
     "en": ("en", "english", "engels", "anglais"),
     "fr": ("fr", "french", "frans", "français", "francais"),
     "ar": ("ar", "arabic", "arabisch", "arabe", "العربية", "عربي"),
-    "prs": ("prs", "fa-af", "dari", "dari persian", "دری", "farsi (dari)"),
+    # `fa` is Persian; the youths we meet read Dari (Afghan Persian), so `?lang=fa` gives Dari.
+    "prs": ("prs", "fa", "fa-af", "dari", "dari persian", "دری", "farsi (dari)", "farsi", "persian", "perzisch"),
     "ps": ("ps", "pashto", "pashtu", "pasjtoe", "pachto", "پښتو"),
     "ti": ("ti", "tigrinya", "tigrinia", "tigrinja", "tigrigna", "ትግርኛ"),
     "so": ("so", "somali", "somalisch", "somalien", "soomaali"),
@@ -338,7 +494,8 @@ def default_language_for(youth) -> str:
 
 def resolve_language(requested: str | None, youth=None) -> YouthLanguage:
     """`?lang=` when it is one we have, else the youth's default."""
-    code = requested if requested and requested in LANGUAGES else default_language_for(youth)
+    code = language_code_for(requested or "") if requested else None
+    code = code or default_language_for(youth)
     return _with_review(LANGUAGES[code], _checked_codes())
 
 
@@ -353,3 +510,33 @@ def leaflet_texts(code: str) -> dict:
         texts = {key: str(value) for key, value in SOURCE_TEXTS.items()}
         texts["sectors"] = {key: str(Sector(key).label) for key in SECTOR_KEYS}
     return texts
+
+
+def role_names(code: str, role: str, role_label) -> tuple[str, str]:
+    """The role in the leaflet's language and the Dutch word the youth hears in Flanders.
+
+    Returns (translated, dutch); `translated` is empty when the leaflet is in Dutch.
+    """
+    with translation.override("nl"):
+        dutch = str(role_label)
+    if code == "nl":
+        return "", dutch
+    language = LANGUAGES[code]
+    if language.from_catalogue:
+        with translation.override(code):
+            return str(role_label), dutch
+    return TRANSLATIONS[code]["roles"].get(role, TRANSLATIONS[code]["roles"]["other"]), dutch
+
+
+def leaflet_date(code: str, day) -> str:
+    """A date as the youth reads it: '1 December 2026', '1 december 2026', '1 ديسمبر 2026';
+    the month by name, so no reader mistakes day and month."""
+    from django.utils.dateformat import format as date_format
+
+    if day is None:
+        return ""
+    language = LANGUAGES[code]
+    if language.from_catalogue:
+        with translation.override(code):
+            return date_format(day, "j F Y")
+    return f"{day.day} {TRANSLATIONS[code]['months'][day.month - 1]} {day.year}"

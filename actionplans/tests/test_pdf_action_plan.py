@@ -87,3 +87,25 @@ def test_long_texts_render_over_several_pages(coach_client, network):
     response = coach_client.get(reverse(PLAN, args=[network.pk]))
     assert response.status_code == 200
     assert "Actie-CV-Maken" in pdf_text(pdf_response_bytes(response))
+
+
+def test_the_plan_names_the_trekker_who_attended_the_results_and_what_went_to_the_advisory_group(coach_client, network):
+    from actionplans.models import Barrier
+    from adviesgroep.tests.factories import SignalFactory
+    from zorgnetwerk.tests.pdf_helpers import build_stress_network
+
+    build_stress_network(network)
+    barrier = Barrier.objects.filter(plan__network=network).first()
+    SignalFactory(network=network, source_barrier=barrier)
+    text = pdf_text(pdf_response_bytes(coach_client.get(reverse(PLAN, args=[network.pk]))))
+    assert "Trekker Sara Vermeulen" in text
+    assert "Aanwezig op het rondetafeloverleg" in text and "Guðrún Þórðardóttir 5" in text
+    assert "Resultaat en evaluatie" in text and "wachtlijst bij het volwassenenonderwijs" in text
+    assert "Gesignaleerd aan de adviesgroep" in text and text.count("✓ gesignaleerd") == 1
+    assert "MindSpring (MindSpring)" not in text
+
+
+def test_a_plan_before_its_first_round_table_prints_lines_not_placeholders(coach_client, network):
+    text = pdf_text(pdf_response_bytes(coach_client.get(reverse(PLAN, args=[network.pk]))))
+    assert "(niet ingevuld)" not in text
+    assert "Geen open acties" not in text

@@ -51,17 +51,21 @@ def test_the_map_contains_the_eco_map_drawing(coach_client, network, monkeypatch
     from networks import pdf_views
 
     calls = []
-    original = pdf_views.render_ecomap_svg
+    original = pdf_views.render_print_ecomap_svg
 
-    def spy(network, memberships=None):
-        calls.append(network.pk)
-        return original(network, memberships=memberships)
+    def spy(memberships=(), **kwargs):
+        calls.append(len(memberships))
+        return original(memberships, **kwargs)
 
-    monkeypatch.setattr(pdf_views, "render_ecomap_svg", spy)
+    monkeypatch.setattr(pdf_views, "render_print_ecomap_svg", spy)
     text = pdf_text(pdf_response_bytes(coach_client.get(reverse(MAP, args=[network.pk]))))
-    assert calls == [network.pk]
-    # A name appears in the drawing and in the table.
-    assert text.count("Karim El Idrissi") >= 2
+    assert calls == [3]
+    # The youth's name is in the centre of the drawing; every sector is named in its slice,
+    # civic integration and "other" included; the table numbers each member as the drawing does.
+    assert "Ahmad Rahimi" in text
+    for sector in ("Inburgering", "Andere", "Vrije tijd", "Onderwijs"):
+        assert sector in text
+    assert "Karim El Idrissi" in text
 
 
 def test_blank_map_has_no_data(coach_client, network):

@@ -11,3 +11,9 @@ register = template.Library()
 def leaflet_languages():
     """The languages of the leaflet p.9, with their `checked` flag."""
     return available_languages()
+
+
+@register.simple_tag
+def leaflet_languages_to_check():
+    """The names (in the interface language) of the leaflet languages not yet checked by a native speaker."""
+    return ", ".join(str(language.label) for language in available_languages() if not language.checked)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
+from networks.choices import MemberRole
 from youths.models import Intake
 from youths.tests.factories import IntakeFactory, YouthFactory
 from youths.youth_texts import LANGUAGES, SECTOR_KEYS, SOURCE_TEXTS, TRANSLATIONS, default_language_for
@@ -59,8 +60,58 @@ def test_leaflet_renders_in_each_youth_language_marked_to_be_checked(coach_clien
     response = coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": code})
     assert response.status_code == 200
     text = pdf_text(pdf_response_bytes(response))
-    assert "native speaker" in text or "moedertaalspreker" in text
+    # The youth's copy carries no Dutch or English review notice and no Dutch "Datum".
+    assert "native speaker" not in text and "moedertaalspreker" not in text
+    assert "Datum" not in text
     assert "Sara Vermeulen" in text
+
+
+def test_the_coach_reads_which_leaflet_languages_are_still_to_be_checked_next_to_the_download(coach_client, network):
+    from youths.models import LeafletTranslation
+
+    LeafletTranslation.objects.filter(language="so").update(checked=True, checked_by="Faadumo (tolk)")
+    content = coach_client.get(reverse("youths:youth_detail", args=[network.youth.pk])).content.decode()
+    notice = content[content.index('class="leaflet-review') :][:600]
+    assert "moedertaalspreker" in notice
+    assert "Tigrinya" in notice or "Tigrinia" in notice
+    assert "Somali" not in notice
+
+
+def test_lang_fa_gives_the_dari_leaflet(coach_client, network):
+    response = coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "fa"})
+    assert "voor-de-jongere-prs-" in response["Content-Disposition"]
+
+
+def test_the_leaflet_names_each_role_in_the_youths_language_with_the_dutch_word(coach_client, network):
+    text = pdf_text(pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "en"})))
+    assert "OKAN coach (OKAN-coach)" in text
+    assert "Guardian (Voogd)" in text
+
+
+def test_the_leaflet_gives_each_persons_phone_and_the_question_to_ask_them(coach_client, network):
+    from actionplans.models import ActionPlan, QuestionRoute
+
+    memberships = {m.supporter.first_name: m for m in network.memberships.select_related("supporter")}
+    jan = memberships["Jan"].supporter
+    jan.phone = "0470 11 22 33"
+    jan.save()
+    plan = ActionPlan.objects.create(network=network)
+    QuestionRoute.objects.create(plan=plan, question="Vragen-over-papieren", member=memberships["Jan"])
+    text = pdf_text(pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "nl"})))
+    assert "0470 11 22 33" in text
+    assert "Vragen-over-papieren" in text
+
+
+def test_the_leaflet_writes_the_date_with_the_month_by_name(coach_client, network):
+    import datetime
+    from unittest import mock
+
+    with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2026, 12, 1)):
+        english = pdf_text(
+            pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "en"}))
+        )
+    assert "1 December 2026" in english
+    assert "12/01/2026" not in english
 
 
 def test_rtl_languages_set_the_direction_of_the_document(coach_client, network, monkeypatch):
@@ -124,8 +175,10 @@ def test_unknown_language_falls_back_to_the_default(coach_client, network):
 
 def test_every_translation_has_every_text_and_sector():
     for code, texts in TRANSLATIONS.items():
-        assert set(texts) - {"sectors"} == set(SOURCE_TEXTS), code
+        assert set(texts) - {"sectors", "roles", "months"} == set(SOURCE_TEXTS), code
         assert set(texts["sectors"]) == set(SECTOR_KEYS), code
+        assert set(texts["roles"]) == set(MemberRole.values), code
+        assert len(texts["months"]) == 12, code
         assert LANGUAGES[code].checked is False  # nobody has checked them yet: the PDF must say so
 
 
@@ -248,16 +301,15 @@ def test_pdf_views_refuse_post(coach_client, network):
     assert coach_client.post(reverse(LEAFLET, args=[network.youth.pk])).status_code == 405
 
 
-def test_a_language_an_admin_marked_checked_loses_the_notice(coach_client, network):
+def test_a_language_an_admin_marked_checked_loses_the_notice_on_the_templates_page(coach_client, network):
     from youths.models import LeafletTranslation
 
     LeafletTranslation.objects.filter(language="so").update(checked=True, checked_by="Faadumo (tolk)")
-    checked = pdf_text(pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "so"})))
-    unchecked = pdf_text(
-        pdf_response_bytes(coach_client.get(reverse(LEAFLET, args=[network.youth.pk]), {"lang": "ti"}))
-    )
-    assert "moedertaalspreker" not in checked and "native speaker" not in checked
-    assert "moedertaalspreker" in unchecked or "native speaker" in unchecked
+    content = coach_client.get(reverse("youths:templates_index")).content.decode()
+    somali = content[content.index('value="so"') :].split("</option>")[0]
+    tigrinya = content[content.index('value="ti"') :].split("</option>")[0]
+    assert "moedertaalspreker" not in somali
+    assert "moedertaalspreker" in tigrinya
 
 
 def test_every_youth_language_starts_unchecked_in_the_admin(db):

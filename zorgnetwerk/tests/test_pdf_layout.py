@@ -1,0 +1,151 @@
+"""Every printable template, blank and filled from a 30-member stress network, read back from
+the PDF: page counts, no word past the right margin, the fields a coach needs. Each PDF and a
+PNG per page land in artifacts/pdf/ (the CI artefact folder) for a person to look at."""
+
+import pytest
+from django.urls import reverse
+
+from youths.youth_texts import LANGUAGES
+from zorgnetwerk.tests.pdf_helpers import (
+    build_stress_network,
+    last_page_fill,
+    pdf_page_count,
+    pdf_response_bytes,
+    pdf_text,
+    pdf_word_boxes,
+    save_artifacts,
+    words_past_right_margin,
+)
+
+pytestmark = pytest.mark.django_db
+
+LEAFLET_CODES = list(LANGUAGES)
+
+
+@pytest.fixture
+def stress(network):
+    return build_stress_network(network)
+
+
+def _get(client, name, *args, **params) -> bytes:
+    response = client.get(reverse(name, args=args), params)
+    assert response.status_code == 200, (name, response.status_code)
+    return pdf_response_bytes(response)
+
+
+def _page_words(pdf: bytes, page: int) -> str:
+    return " ".join(word["text"] for word in pdf_word_boxes(pdf) if word["page"] == page)
+
+
+def _check_margins(pdf: bytes, label: str) -> None:
+    overflow = words_past_right_margin(pdf)
+    assert not overflow, f"{label}: words past the margin: {[(w['page'], w['text']) for w in overflow[:8]]}"
+
+
+@pytest.mark.parametrize("code", LEAFLET_CODES)
+def test_the_blank_leaflet_fits_one_sheet_in_every_language(coach_client, code):
+    pdf = _get(coach_client, "youths:youth_leaflet_blank_pdf", lang=code)
+    save_artifacts(f"p09-blank-{code}", pdf)
+    assert pdf_page_count(pdf) == 1
+    _check_margins(pdf, f"p.9 blank {code}")
+
+
+@pytest.mark.parametrize("code", LEAFLET_CODES)
+def test_the_filled_leaflet_of_a_normal_network_fits_one_sheet_in_every_language(coach_client, network, code):
+    pdf = _get(coach_client, "youths:youth_leaflet_pdf", network.youth.pk, lang=code)
+    save_artifacts(f"p09-filled-{code}", pdf)
+    assert pdf_page_count(pdf) == 1
+    _check_margins(pdf, f"p.9 filled {code}")
+    text = pdf_text(pdf)
+    assert "Sara Vermeulen" in text and "Karim El Idrissi" in text
+
+
+def test_the_filled_leaflet_of_thirty_members_stays_inside_the_margins(coach_client, stress):
+    for code in ("nl", "ar", "prs", "ti"):
+        pdf = _get(coach_client, "youths:youth_leaflet_pdf", stress.youth.pk, lang=code)
+        save_artifacts(f"p09-stress-{code}", pdf)
+        _check_margins(pdf, f"p.9 stress {code}")
+
+
+def test_the_blank_first_conversation_fits_two_pages_with_consent_on_the_first(coach_client):
+    pdf = _get(coach_client, "youths:intake_blank_pdf")
+    save_artifacts("p10-blank", pdf)
+    assert pdf_page_count(pdf) <= 2
+    _check_margins(pdf, "p.10 blank")
+    first = _page_words(pdf, 1)
+    for words in ("Toestemming", "Handtekening van de jongere", "Handtekening van de begeleider"):
+        assert words in first, words
+    for words in ("De eigen hulpvraag van de jongere", "Wie de jongere in het netwerk wil, en wie niet"):
+        assert words in pdf_text(pdf), words
+
+
+def test_the_first_conversation_of_the_stress_network_stays_inside_the_margins(coach_client, stress):
+    pdf = _get(coach_client, "youths:youth_intake_pdf", stress.youth.pk)
+    save_artifacts("p10-stress", pdf)
+    _check_margins(pdf, "p.10 stress")
+    assert "(niet ingevuld)" not in pdf_text(pdf)
+    assert "Handtekening van de jongere" in _page_words(pdf, 1)
+
+
+def test_the_blank_network_map_fits_two_pages(coach_client):
+    pdf = _get(coach_client, "networks:network_map_blank_pdf")
+    save_artifacts("p11-blank", pdf)
+    assert pdf_page_count(pdf) <= 2
+    _check_margins(pdf, "p.11 blank")
+
+
+def test_the_network_map_of_thirty_members_stays_inside_the_margins(coach_client, stress):
+    pdf = _get(coach_client, "networks:network_map_pdf", stress.pk)
+    save_artifacts("p11-stress", pdf)
+    _check_margins(pdf, "p.11 stress")
+    assert last_page_fill(pdf) > 0.15, "a near-empty last page"
+
+
+def test_the_network_map_of_a_small_network(coach_client, network):
+    pdf = _get(coach_client, "networks:network_map_pdf", network.pk)
+    save_artifacts("p11-filled", pdf)
+    _check_margins(pdf, "p.11 filled")
+
+
+def test_the_blank_action_plan_takes_at_most_two_pages(coach_client):
+    pdf = _get(coach_client, "actionplans:plan_blank_pdf")
+    save_artifacts("p12-blank", pdf)
+    assert pdf_page_count(pdf) <= 2
+    _check_margins(pdf, "p.12 blank")
+
+
+def test_the_action_plan_of_the_stress_network_stays_inside_the_margins(coach_client, stress):
+    pdf = _get(coach_client, "actionplans:plan_pdf", stress.pk)
+    save_artifacts("p12-stress", pdf)
+    _check_margins(pdf, "p.12 stress")
+    text = pdf_text(pdf)
+    assert "MindSpring (MindSpring)" not in text
+
+
+def test_the_action_plan_before_the_first_round_table_prints_rows_to_write_on(coach_client, network):
+    pdf = _get(coach_client, "actionplans:plan_pdf", network.pk)
+    save_artifacts("p12-no-plan", pdf)
+    _check_margins(pdf, "p.12 no plan")
+    assert pdf_page_count(pdf) <= 2
+
+
+def test_the_shared_dossier_of_thirty_members_stays_inside_the_margins(coach_client, stress):
+    pdf = _get(coach_client, "handovers:shared_dossier_pdf", stress.pk)
+    save_artifacts("overdracht-stress", pdf)
+    _check_margins(pdf, "overdrachtsdossier stress")
+    text = pdf_text(pdf)
+    for words in ("Met welke vraag bij wie", "Volgend overleg", "Wie roept samen", "Sinds", "Na 18"):
+        assert words in text, words
+    assert "+32 470 12 34 26" in text  # the last of 30 members, with a phone on its own line
+
+
+@pytest.mark.parametrize("code", ["nl", "prs", "ti"])
+def test_the_leaflet_of_a_twelve_member_network_with_long_names_fits_one_sheet(coach_client, network, code):
+    from actionplans.models import QuestionRoute
+
+    build_stress_network(network, members=12)
+    QuestionRoute.objects.filter(plan__network=network).update(question="Vragen over school en papieren")
+    pdf = _get(coach_client, "youths:youth_leaflet_pdf", network.youth.pk, lang=code)
+    save_artifacts(f"p09-twelve-{code}", pdf)
+    assert pdf_page_count(pdf) == 1
+    _check_margins(pdf, f"p.9 twelve members {code}")
