@@ -26,7 +26,7 @@ CEILINGS = {
     "dashboard": 20,
     "youth list (coach in 20 networks)": 10,
     "youth dossier": 24,
-    "network page (25 members)": 24,  # +2: the youth's link and what I show the youth (youthpage); +1: the next step (stappenplan)
+    "network page (25 members)": 24,  # +2 the youth link and its shares (youthpage), +1 the next step
     "action plan": 23,
     "advisory inbox": 12,
     "advisory aggregation": 9,
