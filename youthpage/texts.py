@@ -6,6 +6,7 @@ from networks.choices import MemberRole
 
 ROLE_WORDS = {
     MemberRole.SCHOOL_COACH: _("helps you at school"),
+    MemberRole.NEXT_SCHOOL_COACH: _("helps you at your next school"),
     MemberRole.OKAN_COACH: _("helps you in your Dutch class at school"),
     MemberRole.STUDENT_COUNSELLOR: _("helps you choose a study"),
     MemberRole.CLB_WORKER: _("helps you with school and health questions"),

@@ -107,6 +107,7 @@ TRANSLATIONS = {
         "date": "التاريخ",
         "roles": {
             "school_coach": "مرشد مدرسي",
+            "next_school_coach": "مرشد المدرسة التالية",
             "okan_coach": "مرشد صف الاستقبال OKAN",
             "student_counsellor": "مستشار الطلاب",
             "clb_worker": "موظف CLB",
@@ -182,6 +183,7 @@ TRANSLATIONS = {
         "date": "تاریخ",
         "roles": {
             "school_coach": "مربی مکتب",
+            "next_school_coach": "مربی مکتب بعدی",
             "okan_coach": "مربی صنف آمادگی OKAN",
             "student_counsellor": "مشاور شاگردان",
             "clb_worker": "کارمند CLB",
@@ -256,6 +258,7 @@ TRANSLATIONS = {
         "date": "نېټه",
         "roles": {
             "school_coach": "د ښوونځي لارښود",
+            "next_school_coach": "د راتلونکي ښوونځي لارښود",
             "okan_coach": "د OKAN لارښود",
             "student_counsellor": "د زده کوونکو سلاکار",
             "clb_worker": "د CLB کارکوونکی",
@@ -329,6 +332,7 @@ TRANSLATIONS = {
         "date": "ዕለት",
         "roles": {
             "school_coach": "ኣሰልጣኒ ቤት ትምህርቲ",
+            "next_school_coach": "ኣሰልጣኒ ዝቕጽል ቤት ትምህርቲ",
             "okan_coach": "ኣሰልጣኒ OKAN",
             "student_counsellor": "ኣማኻሪ ተማሃሮ",
             "clb_worker": "ሰራሕተኛ CLB",
@@ -392,6 +396,7 @@ TRANSLATIONS = {
         "date": "Taariikh",
         "roles": {
             "school_coach": "Hagaha dugsiga",
+            "next_school_coach": "Hagaha dugsiga xiga",
             "okan_coach": "Hagaha OKAN",
             "student_counsellor": "La-taliyaha ardayda",
             "clb_worker": "Shaqaalaha CLB",
