@@ -68,10 +68,16 @@ def supporters_user_may_know(*, user, network: CareNetwork, query: str = ""):
     in_my_networks = Membership.objects.active().filter(
         network__in=Network.objects.visible_to(user), supporter=OuterRef("pk")
     )
-    known = Q(organisation__is_active=True) & Exists(in_my_networks)
+    usable = Q(organisation__is_active=True, organisation__status=Organisation.Status.APPROVED)
+    known = usable & Exists(in_my_networks)
     if user.organisation_id:
-        known |= Q(organisation_id=user.organisation_id, organisation__is_active=True)
-    supporters = Supporter.objects.filter(known | Exists(of_the_youth)).exclude(Exists(already_in))
+        known |= usable & Q(organisation_id=user.organisation_id)
+    # A pending organisation's people are in nobody's picker until an admin approves it.
+    supporters = (
+        Supporter.objects.filter(known | Exists(of_the_youth))
+        .exclude(organisation__status=Organisation.Status.PENDING)
+        .exclude(Exists(already_in))
+    )
     for word in (query or "").split()[:5]:
         supporters = supporters.filter(
             Q(first_name__icontains=word)
@@ -130,7 +136,7 @@ class MembershipForm(forms.Form):
     )
     new_organisation = ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.filter(is_active=True),
+        queryset=Organisation.objects.usable(),
         required=False,
         help_text=_("Leave empty for family members and volunteers."),
     )
@@ -245,7 +251,7 @@ class SharingConsentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.youth = youth
         consented = SharingConsent.objects.active().filter(youth=youth, organisation=OuterRef("pk"))
-        organisations = Organisation.objects.filter(is_active=True).exclude(Exists(consented))
+        organisations = Organisation.objects.usable().exclude(Exists(consented))
         if not consent_keeper(youth=youth, user=user):
             # "Consent is recorded ... by the lead, the guardian, or a member of that organisation."
             organisations = organisations.filter(pk=user.organisation_id)
@@ -268,3 +274,29 @@ class MembershipEndForm(forms.Form):
         self.fields["reason"].required = reason_required
         if not reason_required:
             self.fields["reason"].help_text = _("Optional. It goes to the timeline.")
+
+
+class OrganisationProposalForm(forms.Form):
+    """Propose a partner the app does not know yet, with the person there who supports the youth."""
+
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", "---------")] + Sector.choices)
+    contact_first_name = PersonNameField(label=_("First name of the contact"), max_length=100)
+    contact_last_name = PersonNameField(label=_("Last name of the contact"), max_length=100, required=False)
+    contact_email = forms.EmailField(label=_("E-mail of the contact"))
+    contact_role = forms.ChoiceField(label=_("Role in this network"), choices=[("", "---------")] + MemberRole.choices)
+    share_consent = forms.BooleanField(
+        label=_("The youth agrees to share information with this organisation"),
+        required=False,
+        help_text=_(
+            "The contact joins when an administrator approves the organisation and the youth's consent is recorded."
+        ),
+    )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Organisation.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(
+                _("%(name)s is already known or proposed. Search for its people above.") % {"name": name}
+            )
+        return name

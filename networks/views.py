@@ -16,6 +16,7 @@ from networks.forms import (
     MembershipEndForm,
     MembershipForm,
     NetworkForm,
+    OrganisationProposalForm,
     SeveralMembersForm,
     SharingConsentForm,
     SupporterSearchForm,
@@ -36,6 +37,7 @@ from networks.services import (
     network_join_several,
     network_missing_sectors,
     network_update,
+    organisation_propose,
     sharing_consent_give,
     sharing_consent_revoke,
 )
@@ -160,7 +162,32 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
             "network": network,
             "youth": network.youth,
             "interpreter_language": network.youth.interpreter_language,
+            "proposal_form": OrganisationProposalForm(prefix="proposal"),
         },
+    )
+
+
+@login_required
+@require_POST
+def organisation_propose_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    """A member proposes a new partner organisation from the add-member page; an admin approves it."""
+    network = get_open_network_for_user(request.user, network_pk, queryset=CareNetwork.objects.select_related("youth"))
+    form = OrganisationProposalForm(request.POST, prefix="proposal")
+    if form.is_valid():
+        proposal = organisation_propose(network=network, by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _(
+                "%(organisation)s was proposed. An administrator approves it; you get an e-mail then, "
+                "and %(name)s joins the network."
+            )
+            % {"organisation": proposal.organisation.name, "name": proposal.contact_name},
+        )
+        return redirect("networks:network_detail", network_pk=network.pk)
+    return render(
+        request,
+        "networks/organisation_propose.html",
+        {"proposal_form": form, "network": network, "youth": network.youth},
     )
 
 
