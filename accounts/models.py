@@ -58,10 +58,6 @@ class Organisation(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def is_pending(self) -> bool:
-        return self.status == self.Status.PENDING
-
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # Each organisation has its own group; its name follows the organisation's name.
@@ -72,6 +68,10 @@ class Organisation(models.Model):
         elif self.group.name != group_name:
             self.group.name = group_name
             self.group.save(update_fields=["name"])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
 
 
 class UserManager(BaseUserManager):
