@@ -300,3 +300,70 @@ class OrganisationProposalForm(forms.Form):
                 _("%(name)s is already known or proposed. Search for its people above.") % {"name": name}
             )
         return name
+
+
+MAX_ANSWER_LINES = 10
+
+
+def answer_lines(text: str) -> list[str]:
+    """The youth's "who supports me now", one person or service a line ("Mijn voogd, mijn leerkracht en ...")."""
+    import re
+
+    parts = re.split(r"[\n;,]+|\s+(?:en|and|et)\s+", text or "")
+    lines = [part.strip().lstrip("-*•·").strip().rstrip(".").strip() for part in parts]
+    return [line for line in lines if line][:MAX_ANSWER_LINES]
+
+
+class AnswerToMembersForm(forms.Form):
+    """The youth's answer as a checklist: for each line a supporter the user may know, or skip it.
+
+    Playbook: "Bevraag bij de jongeren zelf wie hen allemaal ondersteunt". The list is the
+    narrowed picker's (supporters_user_may_know), read once for all lines.
+    """
+
+    share_consent = forms.BooleanField(
+        label=_("The youth agrees to share information with the organisations of the people chosen"),
+        required=False,
+        help_text=_("Needed for an organisation that is not yet in the network."),
+    )
+
+    def __init__(self, *args, network: CareNetwork, user, answer: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.lines = answer_lines(answer)
+        self.known = {supporter.pk: supporter for supporter in supporters_user_may_know(user=user, network=network)}
+        label = SupporterChoiceField.label_from_instance
+        choices = [("", _("Skip: nobody to add"))] + [(pk, label(None, s)) for pk, s in self.known.items()]
+        for index, line in enumerate(self.lines):
+            self.fields[f"line_{index}"] = forms.TypedChoiceField(
+                label=line, choices=choices, coerce=int, empty_value=None, required=False
+            )
+            guess = self._guess(line)
+            if guess is not None:
+                self.initial.setdefault(f"line_{index}", guess.pk)
+        self.fields["share_consent"] = self.fields.pop("share_consent")  # after the lines
+
+    def _guess(self, line: str):
+        """The one known supporter whose first name or function the line names, if exactly one."""
+        words = {word.strip(".!?()").lower() for word in line.split()}
+        matches = [
+            supporter
+            for supporter in self.known.values()
+            if supporter.first_name.lower() in words or (supporter.function and supporter.function.lower() in words)
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def line_fields(self):
+        return [self[f"line_{index}"] for index in range(len(self.lines))]
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = []
+        for index in range(len(self.lines)):
+            pk = cleaned.get(f"line_{index}")
+            if pk is not None and self.known[pk] not in chosen:
+                chosen.append(self.known[pk])
+        if not chosen and not self.errors:
+            raise forms.ValidationError(_("Choose at least one supporter, or add them as someone new below."))
+        cleaned["supporters"] = chosen
+        return cleaned
