@@ -60,7 +60,7 @@ def test_nothing_chosen_adds_nobody_and_says_so(network, coach):
         reverse("networks:membership_create", args=[network.pk]), {"from_answer": "1", "answer-line_0": ""}
     )
     assert response.status_code == 200
-    assert "Choose at least one supporter" in response.content.decode()
+    assert "Kies minstens één begeleider" in response.content.decode()
     assert network.memberships.count() == before
 
 

@@ -140,7 +140,7 @@ def test_without_consent_the_membership_waits_until_the_consent_is_recorded(
     proposal.refresh_from_db()
     assert proposal.status == OrganisationProposal.Status.WAITING_FOR_CONSENT
     assert not network.memberships.filter(supporter=proposal.supporter).exists()
-    assert "consent" in mailoutbox[0].body
+    assert "toestemming" in mailoutbox[0].body  # the proposer is told to record the consent
     sharing_consent_give(youth=network.youth, organisation=proposal.organisation, by=coach)
     assert network.memberships.active().filter(supporter=proposal.supporter).exists()
     proposal.refresh_from_db()
@@ -167,3 +167,21 @@ def test_approving_twice_adds_the_contact_once(network, coach, admin_user):
     _approve_in_admin(admin_user, proposal)
     _approve_in_admin(admin_user, proposal)
     assert network.memberships.filter(supporter__email="nadia@groepintro.example").count() == 1
+
+
+def test_the_organisation_admin_form_cannot_approve_by_hand(network, coach, admin_user):
+    proposal = _propose(network, coach)
+    organisation = proposal.organisation
+    client_for(admin_user).post(
+        reverse("admin:accounts_organisation_change", args=[organisation.pk]),
+        {"name": organisation.name, "sector": organisation.sector, "is_active": "on", "status": "approved"},
+    )
+    organisation.refresh_from_db()
+    assert organisation.status == Organisation.Status.PENDING
+
+
+def test_the_admin_sees_the_pending_proposal_with_its_approve_action(network, coach, admin_user):
+    _propose(network, coach)
+    page = client_for(admin_user).get(reverse("admin:networks_organisationproposal_changelist"))
+    html = page.content.decode()
+    assert "Groep Intro Gent" in html and "approve_proposals" in html
