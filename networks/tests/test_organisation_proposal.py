@@ -185,3 +185,11 @@ def test_the_admin_sees_the_pending_proposal_with_its_approve_action(network, co
     page = client_for(admin_user).get(reverse("admin:networks_organisationproposal_changelist"))
     html = page.content.decode()
     assert "Groep Intro Gent" in html and "approve_proposals" in html
+
+
+def test_a_pending_organisations_people_are_no_successor_for_a_handover(network, coach):
+    from handovers.forms import successors_known_to
+
+    proposal = _propose(network, coach)
+    waiting = SupporterFactory(organisation=proposal.organisation)
+    assert waiting not in successors_known_to(network)
