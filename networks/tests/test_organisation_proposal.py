@@ -193,3 +193,13 @@ def test_a_pending_organisations_people_are_no_successor_for_a_handover(network,
     proposal = _propose(network, coach)
     waiting = SupporterFactory(organisation=proposal.organisation)
     assert waiting not in successors_known_to(network)
+
+
+def test_the_youths_family_stays_in_the_picker_next_to_a_pending_organisation(network, coach, guardian):
+    from networks.services import membership_end, network_add_member
+
+    _propose(network, coach)
+    aunt = SupporterFactory(first_name="Zahra", organisation=None)
+    membership = network_add_member(network=network, supporter=aunt, role=MemberRole.FAMILY_MEMBER)
+    membership_end(membership=membership)
+    assert aunt in supporters_user_may_know(user=guardian, network=network)
