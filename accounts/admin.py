@@ -14,10 +14,12 @@ from accounts.models import Organisation, User
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "sector", "email", "phone", "is_active"]
-    list_filter = ["sector", "is_active"]
+    list_display = ["name", "sector", "email", "phone", "is_active", "status"]
+    list_filter = ["status", "sector", "is_active"]
     search_fields = ["name", "email"]
-    readonly_fields = ["group"]
+    # A proposed organisation is approved by the "approve" action on its proposal (networks), which
+    # also lets its contact join: the status is not changed by hand here.
+    readonly_fields = ["group", "status"]
 
 
 @admin.register(User)

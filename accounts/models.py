@@ -12,7 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import Sector
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def usable(self):
+        """Organisations people can be chosen from: active, and approved (not a pending proposal)."""
+        return self.filter(is_active=True, status=Organisation.Status.APPROVED)
+
+
 class Organisation(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending approval")
+        APPROVED = "approved", _("Approved")
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -20,6 +30,13 @@ class Organisation(models.Model):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     website = models.URLField(_("website"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.APPROVED,
+        help_text=_("A proposed organisation stays pending until an admin approves it; its people get no access."),
+    )
     group = models.OneToOneField(
         Group,
         on_delete=models.PROTECT,
@@ -29,6 +46,8 @@ class Organisation(models.Model):
         related_name="organisation",
         verbose_name=_("permission group"),
     )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         db_table = "networks_organisation"
@@ -49,6 +68,10 @@ class Organisation(models.Model):
         elif self.group.name != group_name:
             self.group.name = group_name
             self.group.save(update_fields=["name"])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
 
 
 class UserManager(BaseUserManager):

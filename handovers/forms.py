@@ -44,6 +44,7 @@ def successors_known_to(network):
     family_of_youth = Membership.objects.filter(network__youth_id=network.youth_id, supporter=OuterRef("pk"))
     return (
         Supporter.objects.filter(Q(organisation__is_active=True) | Exists(family_of_youth))
+        .exclude(organisation__status=Organisation.Status.PENDING)
         .select_related("organisation")
         .order_by("last_name", "first_name", "pk")
     )
@@ -73,7 +74,7 @@ class HandoverStartForm(forms.Form):
     )
     new_organisation = ModelChoiceField(
         label=_("Organisation of the new supporter"),
-        queryset=Organisation.objects.filter(is_active=True),
+        queryset=Organisation.objects.usable(),
         required=False,
         help_text=_("Leave empty for family members and volunteers."),
     )

@@ -29,7 +29,7 @@ def _permissions():
 def network_entitled(network: CareNetwork) -> tuple[set[int], set[int]]:
     """The group ids and user ids that should have access to the network now.
 
-    While the network is open: every organisation with an active member, and every member
+    While the network is open: every approved organisation with an active member, and every member
     without an organisation who has a login. A closed network keeps only the lead's
     organisation (or the lead's own login), so the dossier stays readable for its archive.
     """
@@ -40,7 +40,8 @@ def network_entitled(network: CareNetwork) -> tuple[set[int], set[int]]:
     for membership in members:
         organisation = membership.supporter.organisation
         if organisation is not None:
-            if organisation.group_id:
+            # A proposed organisation's people get no access until an admin approves it.
+            if organisation.group_id and not organisation.is_pending:
                 group_ids.add(organisation.group_id)
         elif membership.supporter.user_id:
             user_ids.add(membership.supporter.user_id)

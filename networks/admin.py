@@ -23,6 +23,7 @@ from networks.models import (
     Membership,
     NetworkGroupObjectPermission,
     NetworkUserObjectPermission,
+    OrganisationProposal,
     SharingConsent,
     Supporter,
     TimelineEntry,
@@ -32,6 +33,7 @@ from networks.services import (
     consent_refusal_message,
     membership_remove,
     network_update,
+    organisation_proposal_approve,
     sharing_consent_give,
     sharing_consent_revoke,
     supporter_save,
@@ -297,3 +299,32 @@ class TimelineEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["occurred_at", "kind", "summary", "actor"]
     list_filter = ["kind"]
     raw_id_fields = ["youth", "network", "actor"]
+
+
+@admin.action(description=gettext_lazy("Approve the proposed organisations"), permissions=["change"])
+def approve_proposals(modeladmin, request, queryset):
+    """Approves through networks.services.organisation_proposal_approve: the contact joins, the proposer hears."""
+    approved = 0
+    for proposal in queryset.filter(status=OrganisationProposal.Status.PENDING):
+        try:
+            organisation_proposal_approve(proposal=proposal, by=request.user)
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, f"{proposal}: {_error_text(error)}")
+        else:
+            approved += 1
+    if approved:
+        messages.success(request, _("%(count)d organisation(s) approved.") % {"count": approved})
+
+
+@admin.register(OrganisationProposal)
+class OrganisationProposalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A member's proposal of a new partner organisation; approving goes through the service."""
+
+    list_display = ["organisation", "status", "contact_email", "proposed_by", "created_at", "approved_by"]
+    list_filter = ["status"]
+    list_select_related = ["organisation", "proposed_by", "approved_by"]
+    actions = [approve_proposals]
+
+    def has_change_permission(self, request, obj=None):
+        # The changelist offers the action to those allowed to change proposals; the form stays read-only.
+        return obj is None and request.user.has_perm("networks.change_organisationproposal")

@@ -94,3 +94,25 @@ def demo_logins() -> list[tuple[str, str]]:
     rows.append((PRIVACY_OFFICER[0], "Privacyverantwoordelijke (export op /export/jongeren/)"))
     rows.append((ADMIN[0], "Admin (Django admin op /admin/)"))
     return rows
+
+
+def seed_organisation_proposals(context: dict) -> None:
+    """One proposal an admin sees in `make run`: a coach proposes Groep Intro, pending approval."""
+    from networks.choices import MemberRole
+    from networks.services import organisation_propose
+
+    networks = context.get("networks") or {}
+    network = networks.get("Yonas") or next(iter(networks.values()), None)
+    if network is None or Organisation.objects.filter(name="Groep Intro Gent").exists():
+        return
+    organisation_propose(
+        network=network,
+        by=context["supporters"]["sara@okan.demo"].user,
+        name="Groep Intro Gent",
+        sector=Sector.WORK,
+        contact_first_name="Nadia",
+        contact_last_name="Bouzid",
+        contact_email="nadia@groepintro.demo",
+        contact_role=MemberRole.JOB_COACH,
+        share_consent=True,
+    )

@@ -68,10 +68,16 @@ def supporters_user_may_know(*, user, network: CareNetwork, query: str = ""):
     in_my_networks = Membership.objects.active().filter(
         network__in=Network.objects.visible_to(user), supporter=OuterRef("pk")
     )
-    known = Q(organisation__is_active=True) & Exists(in_my_networks)
+    usable = Q(organisation__is_active=True, organisation__status=Organisation.Status.APPROVED)
+    known = usable & Exists(in_my_networks)
     if user.organisation_id:
-        known |= Q(organisation_id=user.organisation_id, organisation__is_active=True)
-    supporters = Supporter.objects.filter(known | Exists(of_the_youth)).exclude(Exists(already_in))
+        known |= usable & Q(organisation_id=user.organisation_id)
+    # A pending organisation's people are in nobody's picker until an admin approves it.
+    supporters = (
+        Supporter.objects.filter(known | Exists(of_the_youth))
+        .exclude(organisation__status=Organisation.Status.PENDING)
+        .exclude(Exists(already_in))
+    )
     for word in (query or "").split()[:5]:
         supporters = supporters.filter(
             Q(first_name__icontains=word)
@@ -130,7 +136,7 @@ class MembershipForm(forms.Form):
     )
     new_organisation = ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.filter(is_active=True),
+        queryset=Organisation.objects.usable(),
         required=False,
         help_text=_("Leave empty for family members and volunteers."),
     )
@@ -245,7 +251,7 @@ class SharingConsentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.youth = youth
         consented = SharingConsent.objects.active().filter(youth=youth, organisation=OuterRef("pk"))
-        organisations = Organisation.objects.filter(is_active=True).exclude(Exists(consented))
+        organisations = Organisation.objects.usable().exclude(Exists(consented))
         if not consent_keeper(youth=youth, user=user):
             # "Consent is recorded ... by the lead, the guardian, or a member of that organisation."
             organisations = organisations.filter(pk=user.organisation_id)
@@ -268,3 +274,96 @@ class MembershipEndForm(forms.Form):
         self.fields["reason"].required = reason_required
         if not reason_required:
             self.fields["reason"].help_text = _("Optional. It goes to the timeline.")
+
+
+class OrganisationProposalForm(forms.Form):
+    """Propose a partner the app does not know yet, with the person there who supports the youth."""
+
+    name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", "---------")] + Sector.choices)
+    contact_first_name = PersonNameField(label=_("First name of the contact"), max_length=100)
+    contact_last_name = PersonNameField(label=_("Last name of the contact"), max_length=100, required=False)
+    contact_email = forms.EmailField(label=_("E-mail of the contact"))
+    contact_role = forms.ChoiceField(label=_("Role in this network"), choices=[("", "---------")] + MemberRole.choices)
+    share_consent = forms.BooleanField(
+        label=_("The youth agrees to share information with this organisation"),
+        required=False,
+        help_text=_(
+            "The contact joins when an administrator approves the organisation and the youth's consent is recorded."
+        ),
+    )
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Organisation.objects.filter(name__iexact=name).exists():
+            raise forms.ValidationError(
+                _("%(name)s is already known or proposed. Search for its people above.") % {"name": name}
+            )
+        return name
+
+
+MAX_ANSWER_LINES = 10
+
+
+def answer_lines(text: str) -> list[str]:
+    """The youth's "who supports me now", one person or service a line ("Mijn voogd, mijn leerkracht en ...")."""
+    import re
+
+    parts = re.split(r"[\n;,]+|\s+(?:en|and|et)\s+", text or "")
+    lines = [part.strip().lstrip("-*•·").strip().rstrip(".").strip() for part in parts]
+    return [line for line in lines if line][:MAX_ANSWER_LINES]
+
+
+class AnswerToMembersForm(forms.Form):
+    """The youth's answer as a checklist: for each line a supporter the user may know, or skip it.
+
+    Playbook: "Bevraag bij de jongeren zelf wie hen allemaal ondersteunt". The list is the
+    narrowed picker's (supporters_user_may_know), read once for all lines.
+    """
+
+    share_consent = forms.BooleanField(
+        label=_("The youth agrees to share information with the organisations of the people chosen"),
+        required=False,
+        help_text=_("Needed for an organisation that is not yet in the network."),
+    )
+
+    def __init__(self, *args, network: CareNetwork, user, answer: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.lines = answer_lines(answer)
+        self.known = {supporter.pk: supporter for supporter in supporters_user_may_know(user=user, network=network)}
+        label = SupporterChoiceField.label_from_instance
+        choices = [("", _("Skip: nobody to add"))] + [(pk, label(None, s)) for pk, s in self.known.items()]
+        for index, line in enumerate(self.lines):
+            self.fields[f"line_{index}"] = forms.TypedChoiceField(
+                label=line, choices=choices, coerce=int, empty_value=None, required=False
+            )
+            guess = self._guess(line)
+            if guess is not None:
+                self.initial.setdefault(f"line_{index}", guess.pk)
+        self.fields["share_consent"] = self.fields.pop("share_consent")  # after the lines
+
+    def _guess(self, line: str):
+        """The one known supporter whose first name or function the line names, if exactly one."""
+        words = {word.strip(".!?()").lower() for word in line.split()}
+        matches = [
+            supporter
+            for supporter in self.known.values()
+            if supporter.first_name.lower() in words or (supporter.function and supporter.function.lower() in words)
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def line_fields(self):
+        return [self[f"line_{index}"] for index in range(len(self.lines))]
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = []
+        for index in range(len(self.lines)):
+            pk = cleaned.get(f"line_{index}")
+            if pk is not None and self.known[pk] not in chosen:
+                chosen.append(self.known[pk])
+        if not chosen and not self.errors:
+            raise forms.ValidationError(_("Choose at least one supporter, or add them as someone new below."))
+        cleaned["supporters"] = chosen
+        return cleaned

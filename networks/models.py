@@ -460,3 +460,64 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return self.summary
+
+
+class OrganisationProposal(models.Model):
+    """A network member proposes a partner the app does not know yet (MindSpring, OCMW, Groep Intro...).
+
+    The organisation is created *pending*: it is in no picker and its people get no access until an
+    admin approves it (networks.services.organisation_proposal_approve). Then the contact becomes a
+    supporter of it and joins the proposing network, with the youth's consent to share.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an admin")
+        WAITING_FOR_CONSENT = "consent", _("Approved, waiting for the youth's consent")
+        DONE = "done", _("Approved, the contact joined")
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="proposal", verbose_name=_("organisation")
+    )
+    network = models.ForeignKey(
+        CareNetwork, on_delete=models.CASCADE, related_name="organisation_proposals", verbose_name=_("care network")
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    contact_first_name = models.CharField(_("first name of the contact"), max_length=100)
+    contact_last_name = models.CharField(_("last name of the contact"), max_length=100, blank=True)
+    contact_email = models.EmailField(_("e-mail of the contact"))
+    contact_role = models.CharField(_("role in the network"), max_length=30, choices=MemberRole.choices)
+    share_consent = models.BooleanField(
+        _("the youth agrees to share information with this organisation"), default=False
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    supporter = models.ForeignKey(
+        Supporter, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("supporter")
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation proposal")
+        verbose_name_plural = _("organisation proposals")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return str(self.organisation)
+
+    @property
+    def contact_name(self) -> str:
+        return f"{self.contact_first_name} {self.contact_last_name}".strip()

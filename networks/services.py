@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.access import network_sync_access
-from networks.choices import MemberRole, TimelineKind
+from networks.choices import MemberRole, NetworkStatus, TimelineKind
 from networks.events import consent_revoked, membership_ended
-from networks.models import CareNetwork, Membership, SharingConsent, Supporter, TimelineEntry
+from networks.models import CareNetwork, Membership, OrganisationProposal, SharingConsent, Supporter, TimelineEntry
 from zorgnetwerk.mail import plain_mail_after_commit
 
 
@@ -364,6 +364,7 @@ def sharing_consent_record(*, youth, organisation, by, given_on=None):
         summary=_("The youth agreed to share information with %(organisation)s") % {"organisation": organisation.name},
         actor=by,
     )
+    _proposals_join_after_consent(youth=youth, organisation=organisation, by=by)
     return consent
 
 
@@ -528,3 +529,139 @@ def network_join(
             raise ValidationError(consent_refusal_message(organisation))
         sharing_consent_record(youth=network.youth, organisation=organisation, by=by)
     return network_add_member(network=network, supporter=supporter, role=role, by=by, **fields)
+
+
+# --- Step 2: a partner the app does not know yet ------------------------------------------------
+
+
+@transaction.atomic
+def organisation_propose(
+    *,
+    network: CareNetwork,
+    by,
+    name: str,
+    sector: str,
+    contact_first_name: str,
+    contact_last_name: str,
+    contact_email: str,
+    contact_role: str,
+    share_consent: bool = False,
+) -> OrganisationProposal:
+    """A network member proposes an organisation; it stays pending (no picker, no access) until approved."""
+    from accounts.models import Organisation
+
+    organisation = Organisation.objects.create(name=name, sector=sector, status=Organisation.Status.PENDING)
+    proposal = OrganisationProposal.objects.create(
+        organisation=organisation,
+        network=network,
+        proposed_by=by,
+        contact_first_name=contact_first_name,
+        contact_last_name=contact_last_name,
+        contact_email=contact_email,
+        contact_role=contact_role,
+        share_consent=share_consent,
+    )
+    timeline_record(
+        network=network,
+        kind=TimelineKind.NETWORK,
+        summary=_("%(organisation)s was proposed as a new partner organisation; an administrator approves it")
+        % {"organisation": name},
+        actor=by,
+    )
+    return proposal
+
+
+@transaction.atomic
+def organisation_proposal_approve(*, proposal: OrganisationProposal, by) -> OrganisationProposal:
+    """An admin approves a proposed organisation; its contact becomes a supporter of it and joins the network.
+
+    "An organisation joins only with the youth's consent to share" (DESIGN.md): the contact joins
+    now when the consent is recorded already, or when the proposer said the youth agrees and may
+    record that (the lead or the guardian). Otherwise the membership waits: the proposer is told
+    to record the consent, and the contact joins the moment it is recorded (sharing_consent_record).
+    """
+    if not user_acts_as_admin(by, "change_organisationproposal"):
+        raise PermissionDenied(_("Only an administrator approves a proposed organisation."))
+    proposal = (
+        OrganisationProposal.objects.select_for_update(of=("self",))
+        .select_related("organisation", "network__youth", "proposed_by")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != OrganisationProposal.Status.PENDING:
+        raise ValidationError(_("This organisation has already been approved."))
+    organisation = proposal.organisation
+    organisation.status = organisation.Status.APPROVED
+    organisation.save(update_fields=["status"])
+    proposal.supporter = Supporter.objects.create(
+        first_name=proposal.contact_first_name,
+        last_name=proposal.contact_last_name,
+        email=proposal.contact_email,
+        function=proposal.get_contact_role_display(),
+        organisation=organisation,
+    )
+    proposal.status = OrganisationProposal.Status.WAITING_FOR_CONSENT
+    proposal.approved_by = by
+    proposal.approved_at = timezone.now()
+    proposal.save(update_fields=["supporter", "status", "approved_by", "approved_at"])
+    network, proposer = proposal.network, proposal.proposed_by
+    if (
+        proposal.share_consent
+        and network.status != NetworkStatus.CLOSED
+        and joins_without_consent(network=network, organisation=organisation)
+        and proposer is not None
+        and consent_may_change(youth=network.youth, organisation=organisation, user=proposer)
+    ):
+        # Recording the consent lets the waiting contact join (sharing_consent_record).
+        sharing_consent_record(youth=network.youth, organisation=organisation, by=proposer)
+    else:
+        _proposals_join_after_consent(youth=network.youth, organisation=organisation, by=by)
+    proposal.refresh_from_db()
+    _mail_proposer(proposal=proposal)
+    return proposal
+
+
+def _proposals_join_after_consent(*, youth, organisation, by) -> None:
+    """The contacts of approved proposals that waited for this consent join their networks now."""
+    waiting = OrganisationProposal.objects.filter(
+        organisation=organisation,
+        network__youth=youth,
+        status=OrganisationProposal.Status.WAITING_FOR_CONSENT,
+        supporter__isnull=False,
+    ).select_related("network", "supporter")
+    for proposal in waiting:
+        network = proposal.network
+        if network.status == NetworkStatus.CLOSED or joins_without_consent(network=network, organisation=organisation):
+            continue
+        if not network.memberships.active().filter(supporter=proposal.supporter).exists():
+            network_add_member(network=network, supporter=proposal.supporter, role=proposal.contact_role, by=by)
+        proposal.status = OrganisationProposal.Status.DONE
+        proposal.save(update_fields=["status"])
+
+
+def _mail_proposer(*, proposal: OrganisationProposal) -> None:
+    """Tell the proposer, after commit, that the organisation was approved and what happens next."""
+    proposer = proposal.proposed_by
+    if proposer is None or not proposer.email:
+        return
+    values = {
+        "organisation": proposal.organisation.name,
+        "name": proposal.contact_name,
+        "initials": proposal.network.youth.initials,
+        "site": settings.SITE_URL,
+    }
+    if proposal.status == OrganisationProposal.Status.DONE:
+        body = _(
+            "%(organisation)s was approved. %(name)s is now a member of the care network of %(initials)s.\n\n%(site)s\n"
+        )
+    else:
+        body = _(
+            "%(organisation)s was approved. %(name)s joins the care network of %(initials)s as soon as the "
+            "youth's consent to share information with %(organisation)s is recorded: the lead or the guardian "
+            "records it on the consents page.\n\n%(site)s\n"
+        )
+    plain_mail_after_commit(
+        subject=_("%(organisation)s was approved") % values,
+        body=body % values,
+        recipients=[proposer.email],
+        about="an approved organisation",
+    )

@@ -9,6 +9,11 @@ urlpatterns = [
     path("netwerken/<int:network_pk>/wijzigen/", views.network_update_view, name="network_update"),
     path("netwerken/<int:network_pk>/activeren/", views.network_activate_view, name="network_activate"),
     path("netwerken/<int:network_pk>/leden/nieuw/", views.membership_create, name="membership_create"),
+    path(
+        "netwerken/<int:network_pk>/organisaties/voorstellen/",
+        views.organisation_propose_view,
+        name="organisation_propose",
+    ),
     path("lidmaatschappen/<int:membership_pk>/beeindigen/", views.membership_end_view, name="membership_end"),
     path("toestemmingen/jongere/<int:youth_pk>/", views.consent_list, name="consent_list"),
     path("toestemmingen/jongere/<int:youth_pk>/nieuw/", views.consent_create, name="consent_create"),

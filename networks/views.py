@@ -13,9 +13,11 @@ from audit.models import AuditEvent
 from networks.access import get_network_for_user, get_open_network_for_user, user_may_see_network
 from networks.ecomap import render_ecomap_svg
 from networks.forms import (
+    AnswerToMembersForm,
     MembershipEndForm,
     MembershipForm,
     NetworkForm,
+    OrganisationProposalForm,
     SeveralMembersForm,
     SharingConsentForm,
     SupporterSearchForm,
@@ -36,6 +38,7 @@ from networks.services import (
     network_join_several,
     network_missing_sectors,
     network_update,
+    organisation_propose,
     sharing_consent_give,
     sharing_consent_revoke,
 )
@@ -122,7 +125,8 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
     search = SupporterSearchForm(request.GET or None)
     query = search.cleaned_data["q"] if search.is_valid() else ""
     several_posted = request.method == "POST" and "several" in request.POST
-    single_posted = request.method == "POST" and not several_posted
+    answer_posted = request.method == "POST" and "from_answer" in request.POST
+    single_posted = request.method == "POST" and not several_posted and not answer_posted
     form = MembershipForm(request.POST if single_posted else None, network=network, user=request.user, query=query)
     several = SeveralMembersForm(
         request.POST if several_posted else None, network=network, user=request.user, query=query, prefix="several"
@@ -135,16 +139,29 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s joined the network.") % {"name": membership.supporter.full_name})
             return redirect("networks:network_detail", network_pk=network.pk)
-    if several_posted and several.is_valid():
+    # "Bevraag bij de jongeren zelf wie hen allemaal ondersteunt": the youth's answer as a checklist.
+    intake = network.youth.intakes.exclude(current_support="").first()
+    answer = None
+    if intake is not None:
+        answer = AnswerToMembersForm(
+            request.POST if answer_posted else None,
+            network=network,
+            user=request.user,
+            answer=intake.current_support,
+            prefix="answer",
+        )
+    for posted, chosen_form in ((several_posted, several), (answer_posted, answer)):
+        if not posted or chosen_form is None or not chosen_form.is_valid():
+            continue
         try:
             joined = network_join_several(
                 network=network,
-                supporters=several.cleaned_data["supporters"],
-                share_consent=several.cleaned_data["share_consent"],
+                supporters=chosen_form.cleaned_data["supporters"],
+                share_consent=chosen_form.cleaned_data["share_consent"],
                 by=request.user,
             )
         except ValidationError as error:
-            several.add_error(None, error)
+            chosen_form.add_error(None, error)
         else:
             names = get_text_list([membership.supporter.full_name for membership in joined], _("and"))
             messages.success(request, _("%(names)s joined the network.") % {"names": names})
@@ -160,7 +177,34 @@ def membership_create(request: HttpRequest, network_pk: int) -> HttpResponse:
             "network": network,
             "youth": network.youth,
             "interpreter_language": network.youth.interpreter_language,
+            "proposal_form": OrganisationProposalForm(prefix="proposal"),
+            "answer": answer,
+            "intake": intake,
         },
+    )
+
+
+@login_required
+@require_POST
+def organisation_propose_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    """A member proposes a new partner organisation from the add-member page; an admin approves it."""
+    network = get_open_network_for_user(request.user, network_pk, queryset=CareNetwork.objects.select_related("youth"))
+    form = OrganisationProposalForm(request.POST, prefix="proposal")
+    if form.is_valid():
+        proposal = organisation_propose(network=network, by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _(
+                "%(organisation)s was proposed. An administrator approves it; you get an e-mail then, "
+                "and %(name)s joins the network."
+            )
+            % {"organisation": proposal.organisation.name, "name": proposal.contact_name},
+        )
+        return redirect("networks:network_detail", network_pk=network.pk)
+    return render(
+        request,
+        "networks/organisation_propose.html",
+        {"proposal_form": form, "network": network, "youth": network.youth},
     )
 
 

@@ -30,3 +30,14 @@ def test_the_demo_privacy_officer_finds_a_youth_for_an_export(db, settings, clie
     assert officer.has_perm("youths.export_youth_data") and not officer.is_staff
     client.force_login(officer)
     assert client.get(reverse("privacy:youth_export_search")).status_code == 200
+
+
+def test_the_demo_has_a_pending_organisation_for_the_admin_to_approve(db, settings):
+    from accounts.models import Organisation
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    proposed = Organisation.objects.get(name="Groep Intro Gent")
+    assert proposed.status == Organisation.Status.PENDING
+    assert proposed.proposal.proposed_by.email == "sara@okan.demo"

@@ -145,6 +145,7 @@ KIND_OF = {
     "youths:intake_blank_pdf": "anybody",
     "actionplans:plan_blank_pdf": "anybody",
     "networks:network_activate": "post_only",
+    "networks:organisation_propose": "post_only",
     "handovers:handover_accept": "post_only",
     "handovers:handover_decline": "post_only",
     "handovers:handover_withdraw": "post_only",

@@ -48,4 +48,11 @@ class Command(BaseCommand):
 
 def demo_steps():
     """Each app's demo step, in the order of the playbook."""
-    return [youths_demo.seed, actionplans_demo.seed, handovers_demo.seed, adviesgroep_demo.seed, youthpage_demo.seed]
+    return [
+        youths_demo.seed,
+        demo.seed_organisation_proposals,
+        actionplans_demo.seed,
+        handovers_demo.seed,
+        adviesgroep_demo.seed,
+        youthpage_demo.seed,
+    ]
