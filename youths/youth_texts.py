@@ -58,6 +58,10 @@ SOURCE_TEXTS = {
     "my_contact": _("My contact person"),
     "date": _("Date"),
     "confidential": _("Personal and confidential. Only for you and your care network."),
+    # The block with the link to the youth's own page (printed only right after the link is made).
+    "page_title": _("Your own page on your phone"),
+    "page_scan": _("Scan the square with your phone's camera, or type the link."),
+    "page_code": _("Code: ask your contact person."),
 }
 
 SECTOR_KEYS = (
@@ -105,6 +109,9 @@ TRANSLATIONS = {
         "who_phone": "الهاتف",
         "who_question": "اسأل عن",
         "date": "التاريخ",
+        "page_title": "صفحتك الخاصة على هاتفك",
+        "page_scan": "امسح المربع بكاميرا هاتفك، أو اكتب الرابط.",
+        "page_code": "الرمز: اسأل الشخص المسؤول عن التواصل معك.",
         "roles": {
             "school_coach": "مرشد مدرسي",
             "okan_coach": "مرشد صف الاستقبال OKAN",
@@ -180,6 +187,9 @@ TRANSLATIONS = {
         "who_phone": "تیلفون",
         "who_question": "برای این سوال",
         "date": "تاریخ",
+        "page_title": "صفحهٔ خودت در تلفونت",
+        "page_scan": "مربع را با کمرهٔ تلفونت اسکن کن، یا لینک را تایپ کن.",
+        "page_code": "کود: از شخص تماس خود بپرس.",
         "roles": {
             "school_coach": "مربی مکتب",
             "okan_coach": "مربی صنف آمادگی OKAN",
@@ -254,6 +264,9 @@ TRANSLATIONS = {
         "who_phone": "تلیفون",
         "who_question": "د دې پوښتنې لپاره",
         "date": "نېټه",
+        "page_title": "ستا خپله پاڼه په ټیلیفون کې",
+        "page_scan": "مربع د خپل ټیلیفون په کمرې سره سکن کړه، یا لینک ولیکه.",
+        "page_code": "کوډ: له خپل اړیکې شخص څخه یې وپوښته.",
         "roles": {
             "school_coach": "د ښوونځي لارښود",
             "okan_coach": "د OKAN لارښود",
@@ -327,6 +340,9 @@ TRANSLATIONS = {
         "who_phone": "ቴሌፎን",
         "who_question": "ብዛዕባ",
         "date": "ዕለት",
+        "page_title": "ናይ ባዕልኻ ገጽ ኣብ ተሌፎንካ",
+        "page_scan": "ነቲ ትርብዒት ብካሜራ ተሌፎንካ ስካን ግበሮ፡ ወይ ነቲ ሊንክ ጽሓፎ።",
+        "page_code": "ኮድ፦ ንሰብ ርክብካ ሕተት።",
         "roles": {
             "school_coach": "ኣሰልጣኒ ቤት ትምህርቲ",
             "okan_coach": "ኣሰልጣኒ OKAN",
@@ -390,6 +406,9 @@ TRANSLATIONS = {
         "who_phone": "Taleefan",
         "who_question": "Weydii",
         "date": "Taariikh",
+        "page_title": "Boggaaga gaarka ah ee taleefankaaga",
+        "page_scan": "Ku iskaan afargeeska kamaradda taleefankaaga, ama qor linkiga.",
+        "page_code": "Koodhka: weydii qofka xiriirkaaga.",
         "roles": {
             "school_coach": "Hagaha dugsiga",
             "okan_coach": "Hagaha OKAN",
