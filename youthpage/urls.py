@@ -13,6 +13,7 @@ urlpatterns = [
     # The lead's (or a member's) buttons on the network page.
     path("netwerken/<int:network_pk>/jongerenlink/nieuw/", views.youthlink_create_view, name="youthlink_create"),
     path("netwerken/<int:network_pk>/jongerenlink/vernieuwen/", views.youthlink_renew_view, name="youthlink_renew"),
+    path("netwerken/<int:network_pk>/jongerenlink/folder/", views.youthlink_leaflet_view, name="youthlink_leaflet"),
     path("netwerken/<int:network_pk>/jongerenlink/intrekken/", views.youthlink_revoke_view, name="youthlink_revoke"),
     path("netwerken/<int:network_pk>/jongerenlink/mijn-gegevens/", views.youth_share_view, name="youth_share"),
     path(

@@ -6,6 +6,8 @@ language. Every view and every message is on the audit trail with the link as th
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actionplans.models import Action, ActionPlan, ActionStatus, Meeting, MeetingStatus, QuestionRoute
+from audit.trail import Action as AuditAction
+from audit.trail import record_read
 from networks.access import get_network_for_user, get_open_network_for_user
 from networks.models import Membership
 from youthpage import gate
@@ -42,8 +46,10 @@ from youthpage.services import (
     youthlink_works,
 )
 from youthpage.texts import role_words
+from youths.pdf_views import leaflet_context, render_leaflet_html
 from youths.youth_texts import LANGUAGES as YOUTH_LANGUAGES
 from youths.youth_texts import available_languages, resolve_language
+from zorgnetwerk.pdf import html_to_pdf, pdf_filename, pdf_response
 
 DONE_SHOWN = 5
 
@@ -292,14 +298,70 @@ def _qr_svg(data: str) -> str:
     return mark_safe(svg)  # noqa: S308
 
 
+# p.9 with the QR code: the page shown once carries the raw token in a POST form (never in an
+# address or a log); the server keeps no token, only which link this user just made, for a few minutes.
+LEAFLET_SESSION_KEY = "youthpage_leaflet"
+LEAFLET_MINUTES = 10
+
+
 def _link_result(request, network, link, token, code) -> HttpResponse:
     url = request.build_absolute_uri(reverse("youthpage:youth_page", kwargs={"token": token}))
+    request.session[LEAFLET_SESSION_KEY] = {
+        "network": network.pk,
+        "link": link.pk,
+        "user": request.user.pk,
+        "until": (timezone.now() + timedelta(minutes=LEAFLET_MINUTES)).timestamp(),
+    }
     response = render(
         request,
         "youthpage/link_created.html",
-        {"network": network, "youth": network.youth, "link": link, "url": url, "code": code, "qr": _qr_svg(url)},
+        {
+            "network": network,
+            "youth": network.youth,
+            "link": link,
+            "url": url,
+            "code": code,
+            "token": token,
+            "qr": _qr_svg(url),
+            "leaflet_languages": available_languages(),
+            "leaflet_language": link.language or resolve_language(None, network.youth).code,
+            "leaflet_minutes": LEAFLET_MINUTES,
+        },
     )
     add_never_cache_headers(response)
+    return response
+
+
+def _fresh_link_of(request, network):
+    """(link, url) of the posted token when this user just made that link for this network and it
+    still works; 404 otherwise (someone else, later, renewed or revoked)."""
+    kept = request.session.get(LEAFLET_SESSION_KEY)
+    if not isinstance(kept, dict) or kept.get("network") != network.pk or kept.get("user") != request.user.pk:
+        raise Http404
+    if kept.get("until", 0) < timezone.now().timestamp():
+        request.session.pop(LEAFLET_SESSION_KEY, None)
+        raise Http404
+    token = request.POST.get("token", "")
+    link = youthlink_for_token(token)
+    if link is None or link.pk != kept.get("link") or not youthlink_works(link) or link.locked:
+        raise Http404
+    return link, request.build_absolute_uri(reverse("youthpage:youth_page", kwargs={"token": token}))
+
+
+@login_required
+@require_POST
+def youthlink_leaflet_view(request: HttpRequest, network_pk: int) -> HttpResponse:
+    """p.9 with the QR code of the link just made, in the language chosen; only for its maker, minutes long."""
+    network = get_network_for_user(request.user, network_pk)
+    link, url = _fresh_link_of(request, network)
+    youth = network.youth
+    language = resolve_language(request.POST.get("lang") or link.language or None, youth)
+    context = leaflet_context(youth=youth, network=network, language=language, blank=False)
+    context["own_page"] = {"url": url, "qr": _qr_svg(url)}
+    pdf = html_to_pdf(render_leaflet_html(context, request=request))
+    response = pdf_response(pdf, pdf_filename(f"voor-de-jongere-{language.code}", youth.initials, timezone.localdate()))
+    add_never_cache_headers(response)
+    record_read(request, youth, action=AuditAction.PDF)
     return response
 
 

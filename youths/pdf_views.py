@@ -102,12 +102,9 @@ def leaflet_context(*, youth, network, language, blank: bool) -> dict:
 
 
 def render_leaflet_html(context: dict, *, request=None) -> str:
-    """Dutch, English and French come from the catalogues; the other languages from youth_texts."""
-    language = context["language"]
-    if language.from_catalogue:
-        with translation.override(language.code):
-            return render_to_string(LEAFLET_TEMPLATE, context, request=request)
-    return render_to_string(LEAFLET_TEMPLATE, context, request=request)
+    """Every language of the leaflet comes from the catalogues (youths/youth_texts.py)."""
+    with translation.override(context["language"].code):
+        return render_to_string(LEAFLET_TEMPLATE, context, request=request)
 
 
 def _leaflet_response(request, *, youth, network, language, blank: bool) -> HttpResponse:

@@ -60,6 +60,21 @@ def test_the_filled_leaflet_of_a_normal_network_fits_one_sheet_in_every_language
     assert "Sara Vermeulen" in text and "Karim El Idrissi" in text
 
 
+@pytest.mark.parametrize("code", LEAFLET_CODES)
+def test_the_leaflet_with_the_qr_code_of_the_youths_link_fits_one_sheet_in_every_language(coach_client, network, code):
+    response = coach_client.post(reverse("youthpage:youthlink_create", args=[network.pk]), {"code": "112233"})
+    token = response.context["token"]
+    response = coach_client.post(
+        reverse("youthpage:youthlink_leaflet", args=[network.pk]), {"token": token, "lang": code}
+    )
+    assert response.status_code == 200
+    pdf = pdf_response_bytes(response)
+    save_artifacts(f"p09-qr-{code}", pdf)
+    assert pdf_page_count(pdf) == 1
+    _check_margins(pdf, f"p.9 with QR {code}")
+    assert token in "".join(pdf_text(pdf).split())
+
+
 def test_the_filled_leaflet_of_thirty_members_stays_inside_the_margins(coach_client, stress):
     for code in ("nl", "ar", "prs", "ti"):
         pdf = _get(coach_client, "youths:youth_leaflet_pdf", stress.youth.pk, lang=code)

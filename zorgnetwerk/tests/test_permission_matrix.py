@@ -153,6 +153,7 @@ KIND_OF = {
     "handovers:plan_review_done": "post_only",
     "youthpage:youthlink_create": "post_only",
     "youthpage:youthlink_renew": "post_only",
+    "youthpage:youthlink_leaflet": "post_only",
     "youthpage:youthlink_revoke": "post_only",
     "youthpage:youth_share": "post_only",
     "youthpage:youthmessage_handled": "post_only",
