@@ -284,7 +284,9 @@ class OrganisationProposalForm(forms.Form):
     contact_first_name = PersonNameField(label=_("First name of the contact"), max_length=100)
     contact_last_name = PersonNameField(label=_("Last name of the contact"), max_length=100, required=False)
     contact_email = forms.EmailField(label=_("E-mail of the contact"))
-    contact_role = forms.ChoiceField(label=_("Role in this network"), choices=[("", "---------")] + MemberRole.choices)
+    contact_role = forms.ChoiceField(
+        label=_("Role of the contact person in this network"), choices=[("", "---------")] + MemberRole.choices
+    )
     share_consent = forms.BooleanField(
         label=_("The youth agrees to share information with this organisation"),
         required=False,

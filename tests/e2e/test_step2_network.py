@@ -49,7 +49,9 @@ def test_coach_adds_supporters_from_other_organisations_and_the_coverage_warning
         .get_by_text("De jongere gaf geen toestemming om informatie te delen met CAW Oost-Vlaanderen")
         .is_visible()
     )
-    page.get_by_label("De jongere geeft toestemming om informatie te delen").check()
+    # The member form's box (the proposal form further down has its own consent box).
+    page.locator("#id_share_consent").check()
+    assert page.locator("#id_share_consent").is_checked()
     follow(page.get_by_role("button", name="Toevoegen aan het netwerk"))
     assert "Pieter Desmet kwam in het netwerk." in page.get_by_role("status").inner_text()
     assert "Welzijn" not in page.get_by_test_id("coverage-missing").inner_text()
@@ -63,7 +65,9 @@ def test_coach_adds_supporters_from_other_organisations_and_the_coverage_warning
     page.get_by_label("E-mail", exact=True).fill("nina@minorndako.example")
     page.get_by_label("Rol in dit netwerk").select_option(label="Woonbegeleider")
     page.get_by_label("Blijft na 18").check()
-    page.get_by_label("De jongere geeft toestemming om informatie te delen").check()
+    # The member form's box (the proposal form further down has its own consent box).
+    page.locator("#id_share_consent").check()
+    assert page.locator("#id_share_consent").is_checked()
     follow(page.get_by_role("button", name="Toevoegen aan het netwerk"))
 
     assert "Nina Janssens kwam in het netwerk." in page.get_by_role("status").inner_text()

@@ -91,6 +91,7 @@ def test_every_model_choice_field_a_form_sets_up_in_its_constructor_is_the_safe_
         "signal": SignalFactory(network=network),
         "advice": AdviceFactory(signal=SignalFactory(network=network)),
         "reason_required": True,
+        "answer": "Sara van school, mijn voogd Jan",
         "request": request,
     }
     problems, built, not_built = {}, [], []
