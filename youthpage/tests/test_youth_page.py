@@ -278,3 +278,13 @@ def test_every_text_of_the_page_is_translated_in_each_language(client, full_netw
     if code != "nl":
         assert "helpt je" not in body and "je contactpersoon" not in body, code
     assert f'lang="{LANGUAGES[code].html_lang}"' in body.split(">", 2)[1]
+
+
+def test_the_next_meeting_says_an_interpreter_comes_once_one_is_booked(client, full_network, youth_link):
+    _link, token, code = youth_link
+    assert "Er komt een tolk" not in open_page(client, token, code).content.decode()
+    meeting = full_network.meetings.get(location="Atheneum Gent-Zuid, lokaal 12")
+    meeting.interpreter = "booked"
+    meeting.save()
+    body = client.get(reverse("youthpage:youth_page", args=[token])).content.decode()
+    assert "Er komt een tolk (Dari)." in body
