@@ -177,6 +177,8 @@ def test_the_leaflet_of_thirty_members_fits_one_sheet_in_every_language_with_and
     text = pdf_text(pdf)
     assert "+22" in text  # 8 people listed, the other 22: "ask your contact person"
     assert stress.lead.supporter.last_name in text  # the contact person is always listed
+    answers = stress.memberships.filter(question_routes__isnull=False).first()
+    assert answers.supporter.last_name in text  # and whoever answers a question
 
     response = coach_client.post(reverse("youthpage:youthlink_create", args=[stress.pk]), {"code": "112233"})
     token = response.context["token"]
