@@ -356,7 +356,7 @@ def youthlink_leaflet_view(request: HttpRequest, network_pk: int) -> HttpRespons
     link, url = _fresh_link_of(request, network)
     youth = network.youth
     language = resolve_language(request.POST.get("lang") or link.language or None, youth)
-    context = leaflet_context(youth=youth, network=network, language=language, blank=False)
+    context = leaflet_context(youth=youth, network=network, language=language, blank=False, with_own_page=True)
     context["own_page"] = {"url": url, "qr": _qr_svg(url)}
     pdf = html_to_pdf(render_leaflet_html(context, request=request))
     response = pdf_response(pdf, pdf_filename(f"voor-de-jongere-{language.code}", youth.initials, timezone.localdate()))

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -28,6 +29,12 @@ from zorgnetwerk.pdf import (
 )
 
 LEAFLET_TEMPLATE = "pdf/youth_leaflet.html"
+# p.9 is one sheet the youth keeps: at most this many people in its table, in a type a youth can
+# still read; a bigger network gets "+N: ask your contact person" as the table's last row.
+LEAFLET_MAX_ROWS = 8
+# ... and each person's questions short: the full text is on p.12 ("which question to whom").
+LEAFLET_MAX_QUESTIONS = 2
+LEAFLET_QUESTION_CHARS = 70
 INTAKE_TEMPLATE = "pdf/intake.html"
 
 
@@ -46,7 +53,7 @@ def _network_of(user, youth):
     return networks.open().first() or networks.first()
 
 
-def _leaflet_members(network, language) -> list[dict]:
+def _leaflet_members(network, language, *, max_rows: int) -> list[dict]:
     """Name, phone, role, sector and "with which question" of each active member, in the sector
     order of the eco-map; the role in the leaflet's language with the Dutch word the youth hears
     in Flanders in brackets."""
@@ -56,6 +63,17 @@ def _leaflet_members(network, language) -> list[dict]:
         network.memberships.active().select_related("supporter").prefetch_related("question_routes"),
         key=lambda m: (SECTOR_ORDER.get(m.sector, len(SECTOR_ORDER)), m.joined_on, m.pk),
     )
+    if len(memberships) > max_rows:
+        # One sheet for any network: the contact person, the continuity figure and whoever answers
+        # a question first, then the others in sector order; the rest is one line "+N: ask your
+        # contact person" (templates/pdf/youth_leaflet.html).
+        first = {network.lead_id, network.continuity_figure_id}
+        ranked = sorted(
+            memberships,
+            key=lambda m: (m.pk not in first, not m.question_routes.all()),
+        )
+        kept = {m.pk for m in ranked[:max_rows]}
+        memberships = [m for m in memberships if m.pk in kept]
     sectors = leaflet_texts(language.code)["sectors"]
     members = []
     for membership in memberships:
@@ -68,20 +86,26 @@ def _leaflet_members(network, language) -> list[dict]:
                 "role": role,
                 "dutch_role": dutch_role,
                 "sector": sectors.get(membership.sector, sectors["other"]),
-                "questions": [route.question for route in membership.question_routes.all()],
+                "questions": [
+                    Truncator(route.question).chars(LEAFLET_QUESTION_CHARS)
+                    for route in list(membership.question_routes.all())[:LEAFLET_MAX_QUESTIONS]
+                ],
             }
         )
     return members
 
 
-def leaflet_context(*, youth, network, language, blank: bool) -> dict:
+def leaflet_context(*, youth, network, language, blank: bool, with_own_page: bool = False) -> dict:
     """The context of p.9 (also used by bench/pdf_bench.py)."""
     contact = None
     if not blank and network is not None and network.lead is not None:
         lead = network.lead.supporter
         contact = {"name": lead.full_name, "phone": lead.phone, "email": lead.email}
     texts = leaflet_texts(language.code)
-    members = [] if blank else _leaflet_members(network, language)
+    # Beside the QR block of the youth's own page two rows fewer (Tigrinya and Pashto run longest).
+    max_rows = LEAFLET_MAX_ROWS - 2 if with_own_page else LEAFLET_MAX_ROWS
+    members = [] if blank else _leaflet_members(network, language, max_rows=max_rows)
+    more = 0 if blank or network is None else max(0, network.memberships.active().count() - len(members))
     return print_context(
         template_no="p. 9",
         doc_title=texts["title"],
@@ -94,8 +118,10 @@ def leaflet_context(*, youth, network, language, blank: bool) -> dict:
         ui_language=translation.get_language(),
         date_text=leaflet_date(language.code, timezone.localdate()),
         members=members,
-        # Many members: a smaller table, so the leaflet stays one sheet (print.css).
-        body_class="leaflet leaflet-many" if len(members) > 8 else "leaflet",
+        more_members=more,
+        # Many members (fewer beside the QR block of the youth's own page): smaller type, so the
+        # leaflet stays one sheet (print.css).
+        body_class="leaflet leaflet-many" if len(members) >= (5 if with_own_page else LEAFLET_MAX_ROWS) else "leaflet",
         blank_rows=range(5),
         contact=contact,
     )

@@ -51,6 +51,8 @@ SOURCE_TEXTS = {
     "who_role": _("Role"),
     "who_sector": _("Works in"),
     "who_empty": _("Write the names of the people in your network here."),
+    # The last row of the table when the network has more people than one sheet holds.
+    "who_more": _("More people help you: ask your contact person."),
     "you_title": _("You can always say what you think"),
     "you_1": _("Do you have a question or a worry? Tell one of these people. You may also say no."),
     "who_phone": _("Phone"),

@@ -164,3 +164,29 @@ def test_the_leaflet_of_a_twelve_member_network_with_long_names_fits_one_sheet(c
     save_artifacts(f"p09-twelve-{code}", pdf)
     assert pdf_page_count(pdf) == 1
     _check_margins(pdf, f"p.9 twelve members {code}")
+
+
+@pytest.mark.parametrize("code", LEAFLET_CODES)
+def test_the_leaflet_of_thirty_members_fits_one_sheet_in_every_language_with_and_without_the_qr_code(
+    coach_client, stress, code
+):
+    pdf = _get(coach_client, "youths:youth_leaflet_pdf", stress.youth.pk, lang=code)
+    save_artifacts(f"p09-stress-sheet-{code}", pdf)
+    assert pdf_page_count(pdf) == 1
+    _check_margins(pdf, f"p.9 stress {code}")
+    text = pdf_text(pdf)
+    assert "+22" in text  # 8 people listed, the other 22: "ask your contact person"
+    assert stress.lead.supporter.last_name in text  # the contact person is always listed
+    answers = stress.memberships.filter(question_routes__isnull=False).first()
+    assert answers.supporter.last_name in text  # and whoever answers a question
+
+    response = coach_client.post(reverse("youthpage:youthlink_create", args=[stress.pk]), {"code": "112233"})
+    token = response.context["token"]
+    response = coach_client.post(
+        reverse("youthpage:youthlink_leaflet", args=[stress.pk]), {"token": token, "lang": code}
+    )
+    assert response.status_code == 200
+    pdf = pdf_response_bytes(response)
+    save_artifacts(f"p09-stress-qr-{code}", pdf)
+    assert pdf_page_count(pdf) == 1
+    _check_margins(pdf, f"p.9 stress with QR {code}")
