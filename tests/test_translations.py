@@ -254,3 +254,15 @@ def test_dates_on_the_network_page_follow_the_chosen_language(coach_client, netw
     content = coach_client.get(reverse("networks:network_detail", args=[network.pk])).content.decode()
     assert f'<html lang="{language}"' in content
     assert expected in content
+
+
+def test_the_dutch_catalogue_uses_dutch_words_not_the_anglicisms_coaches_stumbled_on():
+    """Issue "A design of its own": "uiterste datum", "binnengekomen signalen", "Pdf downloaden"."""
+    anglicisms = re.compile(r"\bdeadline|\binbox\b|\bdownload pdf\b|\bonlinelink", re.IGNORECASE)
+    found = [
+        f"{entry.msgid!r}: {text!r}"
+        for entry in polib.pofile(str(BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"))
+        for text in (entry.msgstr, *entry.msgstr_plural.values())
+        if anglicisms.search(text)
+    ]
+    assert found == []
