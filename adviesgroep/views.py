@@ -300,6 +300,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     form = InboxFilterForm(request.GET or None)
     signals = selectors.inbox_signals(user=request.user, **form.selection())
     page = Paginator(signals, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_reach(list(page.object_list))
     # The advisory group's home: what is theirs and what is new, then the whole inbox.
     visit = services.advisory_visit_record(user=request.user)
     context = {

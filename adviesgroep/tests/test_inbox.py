@@ -146,10 +146,10 @@ def test_the_inbox_with_5000_signals_stays_within_a_query_ceiling(
     )
     assert Signal.objects.count() == 5000
     url = reverse("adviesgroep:inbox")
-    with django_assert_max_num_queries(13):  # + the visit and the home lists ("assigned to me", "new")
+    with django_assert_max_num_queries(14):  # + the visit, the home lists ("assigned to me", "new") and the reach
         response = advisor_client.get(url)
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == 5000
-    with django_assert_max_num_queries(13):  # + the visit and the home lists ("assigned to me", "new")
+    with django_assert_max_num_queries(14):  # + the visit, the home lists ("assigned to me", "new") and the reach
         response = advisor_client.get(url, {"category": category.pk, "period": "this", "page": 3})
     assert response.status_code == 200
