@@ -134,29 +134,36 @@ def build_data():
     return youth, network, plan, user
 
 
-def template_html(youth, network, plan) -> dict[str, str]:
-    """The HTML of each filled template, exactly as the views build it."""
+def template_html(youth, network, plan) -> dict[str, tuple[str, dict]]:
+    """The HTML of each filled template and the drawings it shows, exactly as the views build them."""
     from actionplans.pdf_views import PLAN_TEMPLATE, plan_context
     from networks.pdf_views import NETWORK_MAP_TEMPLATE, network_map_context
     from youths.pdf_views import INTAKE_TEMPLATE, intake_context, leaflet_context, render_leaflet_html
     from youths.youth_texts import LANGUAGES
     from zorgnetwerk.pdf import render_to_string
 
+    def page(template, context):
+        return render_to_string(template, context), context.get("drawings") or {}
+
     with translation.override("nl"):
         return {
-            "p.9 for the youth (nl)": render_leaflet_html(
-                leaflet_context(youth=youth, network=network, language=LANGUAGES["nl"], blank=False)
+            "p.9 for the youth (nl)": (
+                render_leaflet_html(
+                    leaflet_context(youth=youth, network=network, language=LANGUAGES["nl"], blank=False)
+                ),
+                {},
             ),
-            "p.9 for the youth (ti)": render_leaflet_html(
-                leaflet_context(youth=youth, network=network, language=LANGUAGES["ti"], blank=False)
+            "p.9 for the youth (ti)": (
+                render_leaflet_html(
+                    leaflet_context(youth=youth, network=network, language=LANGUAGES["ti"], blank=False)
+                ),
+                {},
             ),
-            "p.10 first conversation": render_to_string(
+            "p.10 first conversation": page(
                 INTAKE_TEMPLATE, intake_context(youth=youth, intake=youth.intakes.first(), blank=False)
             ),
-            "p.11 network map (25)": render_to_string(NETWORK_MAP_TEMPLATE, network_map_context(network)),
-            "p.12 action plan (3 actions)": render_to_string(
-                PLAN_TEMPLATE, plan_context(network=network, plan=plan, blank=False)
-            ),
+            "p.11 network map (25)": page(NETWORK_MAP_TEMPLATE, network_map_context(network)),
+            "p.12 action plan (3 actions)": page(PLAN_TEMPLATE, plan_context(network=network, plan=plan, blank=False)),
         }
 
 
@@ -179,15 +186,14 @@ def median_ms(function, runs: int, clock=time.perf_counter) -> float:
     return statistics.median(timings)
 
 
-def median_cpu_ms(function, runs: int) -> float:
-    """CPU time of this process: steadier than the wall clock when other work shares the cores."""
-    return median_ms(function, runs, clock=time.process_time)
+def with_base(html: str, drawings: dict, folder: Path) -> str:
+    """Chromium opens the file from a temporary folder: point relative URLs at static/ as WeasyPrint
+    does, and the generated drawings at files beside the page."""
+    from zorgnetwerk.pdf import GENERATED_SCHEME, static_base_url
 
-
-def with_base(html: str) -> str:
-    """Chromium opens the file from a temporary folder: point relative URLs at static/ as WeasyPrint does."""
-    from zorgnetwerk.pdf import static_base_url
-
+    for name, svg in drawings.items():
+        (folder / name).write_text(svg, encoding="utf-8")
+        html = html.replace(f'"{GENERATED_SCHEME}:{name}"', f'"{(folder / name).as_uri()}"')
     return html.replace("<head>", f'<head><base href="{static_base_url()}">', 1)
 
 
@@ -252,11 +258,24 @@ def main() -> None:
         htmls = template_html(youth, network, plan)
         paths = urls(youth, network)
 
-        weasy, cpu, request_ms, pages, sizes = {}, {}, {}, {}, {}
-        for name, html in htmls.items():
-            sizes[name] = len(html_to_pdf(html))
-            weasy[name] = median_ms(lambda html=html: html_to_pdf(html), args.runs)
-            cpu[name] = median_cpu_ms(lambda html=html: html_to_pdf(html), args.runs)
+        renders = {
+            name: (lambda html=html, drawings=drawings: html_to_pdf(html, generated=drawings))
+            for name, (html, drawings) in htmls.items()
+        }
+        sizes = {name: len(render()) for name, render in renders.items()}
+        # Round robin: every template is rendered once per round, so a burst of load from elsewhere
+        # on a shared machine falls on all of them alike and the ratios stay comparable.
+        wall_times, cpu_times = {name: [] for name in renders}, {name: [] for name in renders}
+        for _ in range(args.runs):
+            for name, render in renders.items():
+                wall, cpu_start = time.perf_counter(), time.process_time()
+                render()
+                cpu_times[name].append((time.process_time() - cpu_start) * 1000)
+                wall_times[name].append((time.perf_counter() - wall) * 1000)
+        weasy = {name: statistics.median(values) for name, values in wall_times.items()}
+        cpu = {name: statistics.median(values) for name, values in cpu_times.items()}
+        request_ms, pages = {}, {}
+        for name in htmls:
             response = client.get(paths[name])
             assert response.status_code == 200, (name, response.status_code)
             request_ms[name] = median_ms(lambda url=paths[name]: client.get(url), max(5, args.runs // 3))
@@ -264,9 +283,9 @@ def main() -> None:
         chromium = shutil.which(args.chromium) or (args.chromium if Path(args.chromium).exists() else None)
         warm, cold = {}, {}
         with tempfile.TemporaryDirectory() as folder:
-            for index, (name, html) in enumerate(htmls.items()):
+            for index, (name, (html, drawings)) in enumerate(htmls.items()):
                 pages[name] = Path(folder) / f"page{index}.html"
-                pages[name].write_text(with_base(html), encoding="utf-8")
+                pages[name].write_text(with_base(html, drawings, Path(folder)), encoding="utf-8")
             if chromium:
                 warm = chromium_warm(pages, args.runs, chromium)
                 cold_name = "p.12 action plan (3 actions)"
@@ -301,10 +320,12 @@ def main() -> None:
 
         everything = list(htmls.values())
         for count in range(10):
-            html_to_pdf(everything[count % len(everything)])
+            html, drawings = everything[count % len(everything)]
+            html_to_pdf(html, generated=drawings)
         after_10 = rss_mib()
         for count in range(190):
-            html_to_pdf(everything[count % len(everything)])
+            html, drawings = everything[count % len(everything)]
+            html_to_pdf(html, generated=drawings)
         after_200 = rss_mib()
         print(f"RSS after 10 renders: {after_10:.0f} MiB; after 200 renders: {after_200:.0f} MiB")
     finally:

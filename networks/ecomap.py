@@ -200,6 +200,7 @@ PRINT_DOT_R = 11
 PRINT_DOT_GAP = 31  # centre to centre: room for the ring of "stays after 18"
 PRINT_TRUST_RADIUS = {Trust.HIGH: 92, Trust.SOME: 158, Trust.LOW: 222, Trust.UNKNOWN: 222}
 PRINT_FONT = "Noto Sans"
+PRINT_POINTS_PER_UNIT = 178 / PRINT_WIDTH / 25.4 * 72  # the drawing is printed 178 mm wide
 
 
 def _name_lines(name: str, width: int = 12) -> list[str]:
@@ -292,17 +293,16 @@ def print_ecomap_layout(memberships=(), *, youth=None, came_in_at_18=frozenset()
                     "font_size": 11 if number < 10 else 9.5,
                 }
             )
-    if youth is not None:
-        lines = _name_lines(youth.full_name)
-    else:
-        lines = [str(_("Youth"))]
+    lines = _name_lines(youth.full_name) if youth is not None else [str(_("Youth"))]
     longest = max(len(line) for line in lines)
-    font_size = round(min(15.0, 100 / (0.6 * longest)), 1)
-    line_height = font_size * 1.2
-    first_y = cy - (len(lines) - 1) * line_height / 2 + font_size * 0.35
+    font_size = min(15.0, 100 / (0.6 * longest))  # user units
+    height = round(cy + PRINT_OUTER_R + 6)
+    # The youth's name is HTML laid over the centre circle, not SVG text: WeasyPrint draws SVG text
+    # letter by letter, which breaks the joining and the right-to-left order of Arabic script.
+    inner = PRINT_YOUTH_R * 0.85  # half the side of the square the name is centred in
     return {
         "width": PRINT_WIDTH,
-        "height": round(cy + PRINT_OUTER_R + 6),
+        "height": height,
         "cx": PRINT_CX,
         "cy": cy,
         "youth_r": PRINT_YOUTH_R,
@@ -310,16 +310,20 @@ def print_ecomap_layout(memberships=(), *, youth=None, came_in_at_18=frozenset()
         "outer_r": PRINT_OUTER_R,
         "slices": slices,
         "dots": dots,
-        "youth_lines": [
-            {"text": line, "y": round(first_y + index * line_height, 1)} for index, line in enumerate(lines)
-        ],
-        "youth_font_size": font_size,
         "dot_r": PRINT_DOT_R,
         "font": PRINT_FONT,
+        "centre": {
+            "text": "\n".join(lines),
+            # Percentages of the drawing, which is printed at the full width of the page.
+            "left": round((PRINT_CX - inner) / PRINT_WIDTH * 100, 2),
+            "top": round((cy - inner) / height * 100, 2),
+            "width": round(2 * inner / PRINT_WIDTH * 100, 2),
+            "height": round(2 * inner / height * 100, 2),
+            "font_pt": round(font_size * PRINT_POINTS_PER_UNIT, 1),
+        },
     }
 
 
-def render_print_ecomap_svg(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> str:
-    """The eco-map of p.11 as SVG (safe: an auto-escaping template); blank without memberships."""
-    layout = print_ecomap_layout(memberships, youth=youth, came_in_at_18=came_in_at_18)
+def render_print_ecomap_svg(layout: dict) -> str:
+    """The drawing of print_ecomap_layout as SVG (an auto-escaping template); it holds no names."""
     return render_to_string("pdf/_ecomap.svg", {"map": layout})

@@ -7,14 +7,13 @@ data and needs only a login.
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from audit.trail import Action, record_read
 from networks.access import get_network_for_user
 from networks.choices import ESSENTIAL_SECTORS
-from networks.ecomap import SECTOR_ORDER, render_print_ecomap_svg
+from networks.ecomap import SECTOR_ORDER, print_ecomap_layout, render_print_ecomap_svg
 from networks.models import CareNetwork
 from zorgnetwerk.dates import add_years
 from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, render_pdf
@@ -22,9 +21,15 @@ from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, render_pd
 NETWORK_MAP_TEMPLATE = "pdf/network_map.html"
 
 
-def _ecomap_svg(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> str:
-    # Our own auto-escaping template (networks/ecomap.py); names are escaped by it.
-    return mark_safe(render_print_ecomap_svg(memberships, youth=youth, came_in_at_18=came_in_at_18))  # noqa: S308
+def _ecomap(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> dict:
+    """The eco-map: its layout for the template (the youth's name in the centre is HTML) and the
+    drawing, served to the template as <img src="generated:ecomap.svg"> (zorgnetwerk.pdf).
+
+    An image and not SVG inline in the HTML: WeasyPrint then parses it with the C XML parser
+    instead of the pure-Python HTML parser. The SVG comes from an auto-escaping template.
+    """
+    layout = print_ecomap_layout(memberships, youth=youth, came_in_at_18=came_in_at_18)
+    return {"ecomap": layout, "drawings": {"ecomap.svg": render_print_ecomap_svg(layout)}}
 
 
 @login_required
@@ -35,7 +40,7 @@ def network_map_blank_pdf(request: HttpRequest) -> HttpResponse:
         template_no="p. 11",
         doc_title=_("Network map"),
         blank=True,
-        ecomap_svg=_ecomap_svg(),
+        **_ecomap(),
         memberships=[],
         blank_rows=range(8),
     )
@@ -62,7 +67,7 @@ def network_map_context(network) -> dict:
         youth=network.youth,
         network=network,
         memberships=memberships,
-        ecomap_svg=_ecomap_svg(memberships, youth=youth, came_in_at_18=came_in_at_18),
+        **_ecomap(memberships, youth=youth, came_in_at_18=came_in_at_18),
         came_in_at_18=came_in_at_18,
         missing_sectors=[sector.label for sector in ESSENTIAL_SECTORS if sector not in present],
     )

@@ -3,8 +3,9 @@
 DESIGN.md: "PDFs never fetch anything over the network or from the file system outside the
 project's own static files." WeasyPrint asks its URL fetcher for every stylesheet, image and
 font a document mentions. `StaticOnlyURLFetcher` serves a file only when the staticfiles
-finders resolve its path to that very file, serves small data: URLs from memory, and refuses
-(and logs) everything else without opening it. User text is escaped by the templates, so it
+finders resolve its path to that very file, serves small data: URLs from memory, serves the
+drawings the view made for this one document (`generated:<name>`, such as the eco-map of p.11),
+and refuses (and logs) everything else without opening it. User text is escaped by the templates, so it
 cannot even reach the fetcher; the fetcher is the second wall.
 """
 
@@ -37,6 +38,11 @@ logger = logging.getLogger("zorgnetwerk.pdf")
 DATA_URL_MAX_BYTES = 16 * 1024
 
 _SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+# A drawing the view made for this document is asked for as `generated:<name>` (GENERATED_SCHEME).
+# WeasyPrint reads it as an image file with the C XML parser, where the same SVG inline in the
+# HTML goes through the pure-Python HTML parser first (bench/pdf_bench.py: 40 ms of p.11).
+GENERATED_SCHEME = "generated"
 
 
 # A document longer than this is refused before WeasyPrint starts: about 60 pages of text, far
@@ -80,9 +86,11 @@ class StaticOnlyURLFetcher(URLFetcher):
     A refusal raises PDFFetchRefused, which WeasyPrint treats as a missing resource.
     """
 
-    def __init__(self, *, data_url_max_bytes: int = DATA_URL_MAX_BYTES):
+    def __init__(self, *, data_url_max_bytes: int = DATA_URL_MAX_BYTES, generated: dict[str, str] | None = None):
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=False)
         self.data_url_max_bytes = data_url_max_bytes
+        # name -> SVG text: drawings made by our own (auto-escaping) templates for this document.
+        self.generated = dict(generated or {})
         self.requested: list[str] = []
         self.served: list[str] = []
         self._roots = static_roots()
@@ -95,6 +103,8 @@ class StaticOnlyURLFetcher(URLFetcher):
             response = self._data(url)
         elif scheme == "file":
             response = self._static_file(url)
+        elif scheme == GENERATED_SCHEME:
+            response = self._generated(url)
         else:
             self._refuse(url, "scheme not allowed")
         self.served.append(url)
@@ -121,6 +131,12 @@ class StaticOnlyURLFetcher(URLFetcher):
         if len(body) > self.data_url_max_bytes:
             self._refuse(url, "data URL too large")
         return URLFetcherResponse(url, body, {"Content-Type": media_type})
+
+    def _generated(self, url: str) -> URLFetcherResponse:
+        name = url[len(GENERATED_SCHEME) + 1 :]
+        if name not in self.generated:
+            self._refuse(url, "no such generated drawing")
+        return URLFetcherResponse(url, self.generated[name].encode(), {"Content-Type": "image/svg+xml"})
 
     def _static_file(self, url: str) -> URLFetcherResponse:
         parts = urlsplit(url)
@@ -159,8 +175,12 @@ def _font_config() -> FontConfiguration:
     return _thread_state.font_config
 
 
-def html_to_pdf(html: str, *, url_fetcher: StaticOnlyURLFetcher | None = None) -> bytes:
+def html_to_pdf(
+    html: str, *, url_fetcher: StaticOnlyURLFetcher | None = None, generated: dict[str, str] | None = None
+) -> bytes:
     """Render an HTML string to PDF bytes; relative URLs point into the project's static/.
+
+    `generated` holds the drawings of this document by name, for `<img src="generated:name">`.
 
     Refuses (PDFTooLarge) a document over PDF_HTML_MAX_CHARS, so one huge text cannot hold a
     worker for minutes; zorgnetwerk.middleware turns the refusal into a message.
@@ -168,14 +188,19 @@ def html_to_pdf(html: str, *, url_fetcher: StaticOnlyURLFetcher | None = None) -
     if len(html) > PDF_HTML_MAX_CHARS:
         logger.warning("PDF refused: %d characters of HTML (limit %d)", len(html), PDF_HTML_MAX_CHARS)
         raise PDFTooLarge(len(html))
-    fetcher = url_fetcher or StaticOnlyURLFetcher()
+    fetcher = url_fetcher or StaticOnlyURLFetcher(generated=generated)
     document = HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher)
     return document.write_pdf(font_config=_font_config())
 
 
 def render_pdf(template_name: str, context: dict, *, request=None) -> bytes:
-    """Render a template under templates/pdf/ to PDF bytes with the static-only fetcher."""
-    return html_to_pdf(render_to_string(template_name, context, request=request))
+    """Render a template under templates/pdf/ to PDF bytes with the static-only fetcher.
+
+    The drawings in `context["drawings"]` (name -> SVG) are served to the template as
+    `generated:<name>`.
+    """
+    html = render_to_string(template_name, context, request=request)
+    return html_to_pdf(html, generated=context.get("drawings"))
 
 
 def print_context(*, template_no: str, doc_title: str, blank: bool, youth=None, **extra) -> dict:

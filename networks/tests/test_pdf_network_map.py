@@ -1,5 +1,7 @@
 """The printable template p.11: the network map (eco-map and table of supporters)."""
 
+import subprocess  # noqa: S404 - poppler's pdftotext reads the PDF back
+
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -53,9 +55,9 @@ def test_the_map_contains_the_eco_map_drawing(coach_client, network, monkeypatch
     calls = []
     original = pdf_views.render_print_ecomap_svg
 
-    def spy(memberships=(), **kwargs):
-        calls.append(len(memberships))
-        return original(memberships, **kwargs)
+    def spy(layout):
+        calls.append(len(layout["dots"]))
+        return original(layout)
 
     monkeypatch.setattr(pdf_views, "render_print_ecomap_svg", spy)
     text = pdf_text(pdf_response_bytes(coach_client.get(reverse(MAP, args=[network.pk]))))
@@ -66,6 +68,24 @@ def test_the_map_contains_the_eco_map_drawing(coach_client, network, monkeypatch
     for sector in ("Inburgering", "Andere", "Vrije tijd", "Onderwijs"):
         assert sector in text
     assert "Karim El Idrissi" in text
+
+
+def test_an_arabic_script_name_in_the_centre_is_joined_and_right_to_left(coach_client, network):
+    # WeasyPrint draws SVG text letter by letter: the name came out unjoined and in reverse.
+    # poppler reads it back in logical order only when it was printed as one right-to-left run.
+    youth = network.youth
+    youth.first_name, youth.last_name = "أحمد", "رحيمي"
+    youth.save()
+    pdf = pdf_response_bytes(coach_client.get(reverse(MAP, args=[network.pk])))
+    lines = subprocess.run(  # noqa: S603 - poppler's pdftotext on our own PDF
+        ["pdftotext", "-f", "1", "-l", "1", "-", "-"],  # noqa: S607
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    centre = [line.strip("\u202b\u202c ") for line in lines.splitlines() if "رحيمي" in line or "يميحر" in line]
+    assert "أحمد رحيمي" in centre
+    assert not any("دمحأ" in line for line in centre)
 
 
 def test_blank_map_has_no_data(coach_client, network):

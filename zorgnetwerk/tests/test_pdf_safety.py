@@ -40,6 +40,9 @@ HOSTILE_URLS = [
     STATIC + "pdf/%2e%2e/%2e%2e/zorgnetwerk/settings.py",
     STATIC + "pdf/does-not-exist.css",
     "data:text/plain;base64," + "A" * (DATA_URL_MAX_BYTES * 2),
+    # A drawing no view made for this document (a fetcher without drawings serves none).
+    "generated:ecomap.svg",
+    "generated:../../etc/passwd",
 ]
 
 HOSTILE_HTML = """<!doctype html><html><head>
@@ -116,6 +119,16 @@ def test_fetcher_serves_a_small_data_url_from_memory():
     assert response.read() == b"hallo"
 
 
+def test_fetcher_serves_only_the_drawings_made_for_its_document():
+    fetcher = StaticOnlyURLFetcher(generated={"ecomap.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>'})
+    response = fetcher.fetch("generated:ecomap.svg")
+    assert response.content_type == "image/svg+xml"
+    assert response.read() == b'<svg xmlns="http://www.w3.org/2000/svg"/>'
+    for url in ("generated:other.svg", "generated:", "generated:/etc/passwd"):
+        with pytest.raises(PDFFetchRefused):
+            fetcher.fetch(url)
+
+
 def test_fetcher_refuses_a_symlink_that_leaves_static(tmp_path, settings):
     static_dir = tmp_path / "static"
     static_dir.mkdir()
@@ -181,7 +194,9 @@ def test_user_text_in_every_pdf_fetches_nothing_outside_static(coach_client, hos
         assert PASSWD_LINE not in text and b"root:x:0:0" not in pdf
         assert "etc/passwd" in text  # the user's text is printed as text, not followed
     assert fetch_log, "the templates load their stylesheet through the fetcher"
-    assert all(ok and url.startswith(STATIC) for url, ok in fetch_log), fetch_log
+    # Our static files, and the eco-map that the view of p.11 drew (from an escaping template).
+    assert all(ok and (url.startswith(STATIC) or url == "generated:ecomap.svg") for url, ok in fetch_log), fetch_log
+    assert ("generated:ecomap.svg", True) in fetch_log
 
 
 def test_injected_markup_is_printed_as_text(coach_client, hostile_network):
