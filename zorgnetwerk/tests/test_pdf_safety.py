@@ -215,3 +215,24 @@ def test_file_name_never_carries_user_text():
     assert "\n" not in disposition and "\r" not in disposition and ".." not in disposition and "/" not in disposition
     assert disposition.startswith("attachment;")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_render_collects_garbage_in_batches_and_restores_the_thresholds(monkeypatch):
+    import gc
+
+    from weasyprint import HTML
+
+    from zorgnetwerk import pdf
+
+    seen = []
+    original = HTML.write_pdf
+
+    def spy(self, *args, **kwargs):
+        seen.append(gc.get_threshold()[0])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(HTML, "write_pdf", spy)
+    before = gc.get_threshold()
+    pdf.html_to_pdf("<p>hallo</p>")
+    assert seen == [pdf.GC_THRESHOLD_WHILE_RENDERING]
+    assert gc.get_threshold() == before
