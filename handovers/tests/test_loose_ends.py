@@ -139,7 +139,7 @@ def test_an_open_barrier_in_the_domain_keeps_the_item_on_attention_even_when_con
     item = {i.domain: i for i in transition_checklist(network).items}[TransitionDomain.MONEY]
     assert item.confirmed and item.needs_attention and not item.done
     page = coach_client.get(reverse("handovers:transition_checklist", args=[network.pk])).content.decode()
-    assert "vraagt aandacht" in page and "Groeipakket stopgezet" in page
+    assert "Vraagt aandacht" in page and "Groeipakket stopgezet" in page
     barrier.status = BarrierStatus.REMOVED
     barrier.save(update_fields=["status"])
     assert {i.domain: i for i in transition_checklist(network).items}[TransitionDomain.MONEY].done

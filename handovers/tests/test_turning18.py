@@ -142,3 +142,17 @@ def test_the_checklist_page_member_200_outsider_404_anonymous_login(network, cli
     assert page.status_code == 200
     assert "Groeipakket" in page.content.decode()
     assert reverse("handovers:handover_start", args=[network.pk]) in page.content.decode()
+
+
+def test_the_checklist_sits_under_the_youth_and_network_like_the_other_pages(network, coach_client):
+    _set_birth_date(network.youth, years_ago(17))
+    page = coach_client.get(reverse("handovers:transition_checklist", args=[network.pk]))
+    html = page.content.decode()
+    crumbs = html[html.index('<ol class="breadcrumb">') : html.index("</ol></nav>")]
+    links = [reverse("youths:youth_list"), reverse("youths:youth_detail", args=[network.youth.pk])]
+    links.append(reverse("networks:network_detail", args=[network.pk]))
+    positions = [crumbs.index(f'href="{link}"') for link in links]
+    assert positions == sorted(positions)
+    assert 'aria-current="page">Turning 18<' in crumbs
+    # The status badges start with a capital, like every other badge.
+    assert '<span class="badge text-bg-warning">To do</span>' in html
