@@ -187,8 +187,10 @@ def render_ecomap_svg(network, memberships=None) -> str:
 # numbered dot per member in the slice of their sector, closer to the centre the more the youth
 # trusts them; the number is the member's row in the table of supporters under the map, where the
 # whole name wraps (no name is cut, and Arabic-script names keep their word order in HTML text).
-# Few SVG text elements (WeasyPrint lays out each one on its own; they were most of the render
-# time), all in one font that is installed, so no font fallback is searched per element.
+# The drawing holds no names at all: WeasyPrint lays out SVG text letter by letter (slow, and it
+# breaks Arabic joining and direction), so the youth's name is an HTML box laid over the centre
+# circle (layout["centre"], templates/pdf/network_map.html). The few SVG texts left (sector labels,
+# dot numbers) are in one installed font, so no font fallback is searched per letter.
 
 PRINT_WIDTH = 700  # user units; printed 178 mm wide, so 1 unit = 0.254 mm and 12 units = 8.6 pt
 PRINT_CX = 350
