@@ -34,6 +34,7 @@ from networks.services import (
     membership_remove,
     network_update,
     organisation_proposal_approve,
+    organisation_proposal_reject,
     sharing_consent_give,
     sharing_consent_revoke,
     supporter_save,
@@ -316,14 +317,67 @@ def approve_proposals(modeladmin, request, queryset):
         messages.success(request, _("%(count)d organisation(s) approved.") % {"count": approved})
 
 
+class ProposalRejectForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why it is not approved"),
+        max_length=250,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "The proposer reads it in an e-mail and on the network's timeline, for example: "
+            '"Already in the app as CAW Oost-Vlaanderen: add Nadia as a member of it."'
+        ),
+    )
+
+
+@admin.action(
+    description=gettext_lazy("Do not approve the proposed organisations (with a reason)"), permissions=["change"]
+)
+def reject_proposals(modeladmin, request, queryset):
+    """Through networks.services.organisation_proposal_reject, after a page that asks the reason."""
+    pending = queryset.filter(status=OrganisationProposal.Status.PENDING)
+    form = ProposalRejectForm(request.POST if "confirm" in request.POST else None)
+    if form.is_valid():
+        rejected = 0
+        for proposal in pending:
+            try:
+                organisation_proposal_reject(proposal=proposal, by=request.user, reason=form.cleaned_data["reason"])
+            except (PermissionDenied, ValidationError) as error:
+                messages.error(request, f"{proposal}: {_error_text(error)}")
+            else:
+                rejected += 1
+        if rejected:
+            messages.success(request, _("%(count)d proposal(s) not approved.") % {"count": rejected})
+        return None
+    return TemplateResponse(
+        request,
+        "admin/networks/proposal_reject_confirm.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": _("Do not approve the proposed organisations"),
+            "form": form,
+            "proposals": pending.select_related("organisation", "proposed_by"),
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
 @admin.register(OrganisationProposal)
 class OrganisationProposalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """A member's proposal of a new partner organisation; approving goes through the service."""
 
-    list_display = ["organisation", "status", "contact_email", "proposed_by", "created_at", "approved_by"]
+    list_display = [
+        "organisation",
+        "status",
+        "contact_email",
+        "proposed_by",
+        "created_at",
+        "approved_by",
+        "rejected_by",
+    ]
     list_filter = ["status"]
-    list_select_related = ["organisation", "proposed_by", "approved_by"]
-    actions = [approve_proposals]
+    list_select_related = ["organisation", "proposed_by", "approved_by", "rejected_by"]
+    actions = [approve_proposals, reject_proposals]
 
     def has_change_permission(self, request, obj=None):
         # The changelist offers the action to those allowed to change proposals; the form stays read-only.

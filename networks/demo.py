@@ -97,9 +97,11 @@ def demo_logins() -> list[tuple[str, str]]:
 
 
 def seed_organisation_proposals(context: dict) -> None:
-    """One proposal an admin sees in `make run`: a coach proposes Groep Intro, pending approval."""
+    """Two proposals an admin sees in `make run`: Groep Intro, pending approval, and "CAW Gent",
+    not approved because the CAW is in the app already (the reason is on Yonas's timeline)."""
+    from accounts.models import User
     from networks.choices import MemberRole
-    from networks.services import organisation_propose
+    from networks.services import organisation_proposal_reject, organisation_propose
 
     networks = context.get("networks") or {}
     network = networks.get("Yonas") or next(iter(networks.values()), None)
@@ -115,4 +117,22 @@ def seed_organisation_proposals(context: dict) -> None:
         contact_email="nadia@groepintro.demo",
         contact_role=MemberRole.JOB_COACH,
         share_consent=True,
+    )
+    admin = User.objects.filter(email=ADMIN[0]).first()
+    if admin is None:
+        return
+    duplicate = organisation_propose(
+        network=network,
+        by=context["supporters"]["sara@okan.demo"].user,
+        name="CAW Gent",
+        sector=Sector.WELFARE,
+        contact_first_name="Pieter",
+        contact_last_name="Desmet",
+        contact_email="pieter.desmet@caw-gent.demo",
+        contact_role=MemberRole.SOCIAL_WORKER,
+    )
+    organisation_proposal_reject(
+        proposal=duplicate,
+        by=admin,
+        reason="Staat al in de app als CAW Oost-Vlaanderen: voeg Pieter Desmet toe als lid van die organisatie.",
     )

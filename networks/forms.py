@@ -297,7 +297,14 @@ class OrganisationProposalForm(forms.Form):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
-        if Organisation.objects.filter(name__iexact=name).exists():
+        known = Organisation.objects.filter(name__iexact=name).select_related("proposal").first()
+        if known is not None:
+            proposal = getattr(known, "proposal", None)
+            if proposal is not None and proposal.status == proposal.Status.REJECTED:
+                raise forms.ValidationError(
+                    _("%(name)s was proposed before and not approved: %(reason)s")
+                    % {"name": known.name, "reason": proposal.rejection_reason}
+                )
             raise forms.ValidationError(
                 _("%(name)s is already known or proposed. Search for its people above.") % {"name": name}
             )

@@ -474,6 +474,7 @@ class OrganisationProposal(models.Model):
         PENDING = "pending", _("Waiting for an admin")
         WAITING_FOR_CONSENT = "consent", _("Approved, waiting for the youth's consent")
         DONE = "done", _("Approved, the contact joined")
+        REJECTED = "rejected", _("Not approved")
 
     organisation = models.OneToOneField(
         Organisation, on_delete=models.CASCADE, related_name="proposal", verbose_name=_("organisation")
@@ -508,6 +509,20 @@ class OrganisationProposal(models.Model):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("not approved by"),
+    )
+    rejected_at = models.DateTimeField(_("not approved at"), null=True, blank=True)
+    rejection_reason = models.TextField(
+        _("why it was not approved"),
+        blank=True,
+        help_text=_("Told to the proposer and written on the network's timeline."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

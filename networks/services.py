@@ -588,7 +588,7 @@ def organisation_proposal_approve(*, proposal: OrganisationProposal, by) -> Orga
         .get(pk=proposal.pk)
     )
     if proposal.status != OrganisationProposal.Status.PENDING:
-        raise ValidationError(_("This organisation has already been approved."))
+        raise ValidationError(_("This proposal was decided on already."))
     organisation = proposal.organisation
     organisation.status = organisation.Status.APPROVED
     organisation.save(update_fields=["status"])
@@ -617,6 +617,58 @@ def organisation_proposal_approve(*, proposal: OrganisationProposal, by) -> Orga
         _proposals_join_after_consent(youth=network.youth, organisation=organisation, by=by)
     proposal.refresh_from_db()
     _mail_proposer(proposal=proposal)
+    return proposal
+
+
+@transaction.atomic
+def organisation_proposal_reject(*, proposal: OrganisationProposal, by, reason: str) -> OrganisationProposal:
+    """An admin does not approve a proposed organisation: it stays out of every picker for good
+    (inactive, still pending), the reason goes to the network's timeline and to the proposer."""
+    if not user_acts_as_admin(by, "change_organisationproposal"):
+        raise PermissionDenied(_("Only an administrator decides on a proposed organisation."))
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError(_("Give the reason: the proposer reads it."))
+    proposal = (
+        OrganisationProposal.objects.select_for_update(of=("self",))
+        .select_related("organisation", "network__youth", "proposed_by")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != OrganisationProposal.Status.PENDING:
+        raise ValidationError(_("This proposal was decided on already."))
+    organisation = proposal.organisation
+    organisation.is_active = False
+    organisation.save(update_fields=["is_active"])
+    proposal.status = OrganisationProposal.Status.REJECTED
+    proposal.rejected_by = by
+    proposal.rejected_at = timezone.now()
+    proposal.rejection_reason = reason
+    proposal.save(update_fields=["status", "rejected_by", "rejected_at", "rejection_reason"])
+    timeline_record(
+        network=proposal.network,
+        kind=TimelineKind.NETWORK,
+        summary=_("%(organisation)s was not approved as a partner organisation: %(reason)s")
+        % {"organisation": organisation.name, "reason": reason},
+        actor=by,
+    )
+    proposer = proposal.proposed_by
+    if proposer is not None and proposer.email:
+        values = {
+            "organisation": organisation.name,
+            "initials": proposal.network.youth.initials,
+            "reason": reason,
+            "site": settings.SITE_URL,
+        }
+        plain_mail_after_commit(
+            subject=_("%(organisation)s was not approved") % values,
+            body=_(
+                "You proposed %(organisation)s as a partner in the care network of %(initials)s. An "
+                "administrator did not approve it:\n\n%(reason)s\n\n%(site)s\n"
+            )
+            % values,
+            recipients=[proposer.email],
+            about="a proposal that was not approved",
+        )
     return proposal
 
 

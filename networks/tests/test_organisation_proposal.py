@@ -1,6 +1,7 @@
 """Step 2: a partner the app does not know yet is proposed by a member, pending until an admin approves it."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from accounts.choices import Sector
@@ -9,7 +10,12 @@ from audit.models import AuditEvent
 from networks.choices import MemberRole
 from networks.forms import OrganisationProposalForm, SharingConsentForm, supporters_user_may_know
 from networks.models import CareNetwork, OrganisationProposal, Supporter
-from networks.services import organisation_proposal_approve, organisation_propose, sharing_consent_give
+from networks.services import (
+    organisation_proposal_approve,
+    organisation_proposal_reject,
+    organisation_propose,
+    sharing_consent_give,
+)
 from networks.tests.factories import SupporterFactory, UserFactory
 from youths.tests.helpers import client_for
 
@@ -203,3 +209,68 @@ def test_the_youths_family_stays_in_the_picker_next_to_a_pending_organisation(ne
     membership = network_add_member(network=network, supporter=aunt, role=MemberRole.FAMILY_MEMBER)
     membership_end(membership=membership)
     assert aunt in supporters_user_may_know(user=guardian, network=network)
+
+
+def _reject_in_admin(admin_user, proposal, reason=None):
+    data = {"action": "reject_proposals", "index": 0, "_selected_action": [str(proposal.pk)]}
+    if reason is not None:
+        data.update({"confirm": "1", "reason": reason})
+    return client_for(admin_user).post(reverse("admin:networks_organisationproposal_changelist"), data)
+
+
+def test_the_admin_does_not_approve_a_proposal_and_the_proposer_reads_why(
+    network, coach, admin_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    proposal = _propose(network, coach)
+    # The action first asks for the reason and changes nothing.
+    page = _reject_in_admin(admin_user, proposal)
+    assert page.status_code == 200
+    assert 'name="reason"' in page.content.decode() and "Groep Intro Gent" in page.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == OrganisationProposal.Status.PENDING
+
+    reason = "Already in the app as Groep INTRO vzw: add Nadia as a member of it."
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _reject_in_admin(admin_user, proposal, reason)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == OrganisationProposal.Status.REJECTED
+    assert (proposal.rejected_by, proposal.rejection_reason) == (admin_user, reason)
+    assert not proposal.organisation.is_active
+    assert proposal.organisation not in Organisation.objects.usable()
+    assert not Supporter.objects.filter(email="nadia@groepintro.example").exists()
+    assert network.youth.timeline.filter(network=network, summary__contains=reason).exists()
+    assert [message.to for message in mailoutbox] == [[coach.email]]
+    assert reason in mailoutbox[0].body
+    # Decided is decided: approving afterwards adds nobody.
+    _approve_in_admin(admin_user, proposal)
+    proposal.refresh_from_db()
+    assert proposal.status == OrganisationProposal.Status.REJECTED
+    assert not Supporter.objects.filter(email="nadia@groepintro.example").exists()
+
+
+def test_not_approving_needs_a_reason_and_an_admin(network, coach, guardian, admin_user):
+    proposal = _propose(network, coach)
+    page = _reject_in_admin(admin_user, proposal, reason="   ")
+    assert page.status_code == 200
+    proposal.refresh_from_db()
+    assert proposal.status == OrganisationProposal.Status.PENDING
+    with pytest.raises(PermissionDenied):
+        organisation_proposal_reject(proposal=proposal, by=guardian, reason="Bestaat al.")
+
+
+def test_a_name_that_was_not_approved_cannot_be_proposed_again_and_the_form_says_why(network, coach, admin_user):
+    proposal = _propose(network, coach)
+    organisation_proposal_reject(proposal=proposal, by=admin_user, reason="Bestaat al als Groep INTRO vzw.")
+    form = OrganisationProposalForm(
+        {
+            "proposal-name": "groep intro gent",
+            "proposal-sector": Sector.WORK,
+            "proposal-contact_first_name": "Nadia",
+            "proposal-contact_email": "nadia@groepintro.example",
+            "proposal-contact_role": MemberRole.JOB_COACH,
+        },
+        prefix="proposal",
+    )
+    assert not form.is_valid()
+    assert "Bestaat al als Groep INTRO vzw." in form.errors["name"][0]

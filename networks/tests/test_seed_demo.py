@@ -41,3 +41,8 @@ def test_the_demo_has_a_pending_organisation_for_the_admin_to_approve(db, settin
     proposed = Organisation.objects.get(name="Groep Intro Gent")
     assert proposed.status == Organisation.Status.PENDING
     assert proposed.proposal.proposed_by.email == "sara@okan.demo"
+    # And one the admin did not approve, with the reason on the network's timeline.
+    refused = Organisation.objects.get(name="CAW Gent")
+    assert refused.proposal.status == refused.proposal.Status.REJECTED
+    assert not Organisation.objects.usable().filter(pk=refused.pk).exists()
+    assert refused.proposal.network.youth.timeline.filter(summary__contains="CAW Oost-Vlaanderen").exists()
