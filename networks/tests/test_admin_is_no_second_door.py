@@ -25,7 +25,7 @@ from guardian.admin import GuardedModelAdmin
 
 from accounts.choices import Sector
 from audit.models import AuditEvent
-from handovers.models import Handover
+from handovers.models import Handover, TransitionDomain
 from networks.choices import NetworkStatus, TimelineKind
 from networks.models import (
     CareNetwork,
@@ -53,6 +53,10 @@ STAFF_PERMISSIONS = [
     "change_handover",
     "view_timelineentry",
     "change_timelineentry",
+    "view_transitionconfirmation",
+    "add_transitionconfirmation",
+    "change_transitionconfirmation",
+    "delete_transitionconfirmation",
     "view_supporter",
     "change_supporter",
     "view_user",
@@ -409,3 +413,22 @@ def test_admin_pages_of_moved_models_keep_their_old_address(admin_user, old, new
 
 def test_admin_pages_of_models_that_stayed_are_not_redirected(admin_user):
     assert client_for(admin_user).get("/admin/networks/carenetwork/").status_code == 200
+
+
+def test_the_turning_18_confirmations_are_read_only_in_admin(network, coach, admin_actor):
+    from handovers.models import TransitionConfirmation
+
+    confirmation = TransitionConfirmation.objects.create(
+        network=network, domain=TransitionDomain.MONEY, note="Leefloon aangevraagd bij OCMW Gent", confirmed_by=coach
+    )
+    client = client_for(admin_actor)
+    listing = client.get(reverse("admin:handovers_transitionconfirmation_changelist"))
+    assert listing.status_code == 200
+    assert str(confirmation) in listing.content.decode()
+    assert client.get(reverse("admin:handovers_transitionconfirmation_add")).status_code == 403
+    change = reverse("admin:handovers_transitionconfirmation_change", args=[confirmation.pk])
+    assert client.post(change, {"note": "weg"}).status_code == 403
+    delete = reverse("admin:handovers_transitionconfirmation_delete", args=[confirmation.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    confirmation.refresh_from_db()
+    assert confirmation.note == "Leefloon aangevraagd bij OCMW Gent"
