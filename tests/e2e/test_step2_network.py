@@ -97,3 +97,56 @@ def test_the_guardian_sees_the_residence_situation_that_the_school_does_not(
     log_in(coach)
     visit(url("youths:youth_detail", youth.pk))
     assert page.get_by_test_id("residence-status").inner_text() == "Alleen zichtbaar voor de voogd en welzijn"
+
+
+def test_coach_proposes_a_new_partner_and_hears_what_the_admin_decided(
+    page, url, log_in, follow, visit, coach, network, admin_user
+):
+    from networks.models import OrganisationProposal
+    from networks.services import organisation_proposal_approve, organisation_proposal_reject
+
+    log_in(coach)
+    visit(url("networks:membership_create", network.pk))
+
+    def propose(name: str, first_name: str, email: str) -> None:
+        page.get_by_text("Staat hun organisatie niet in de lijst?").click()
+        proposal = page.get_by_test_id("organisation-propose")
+        proposal.get_by_label("Naam van de organisatie").fill(name)
+        proposal.get_by_label("Sector").select_option(label="Werk")
+        proposal.get_by_label("Voornaam van de contactpersoon").fill(first_name)
+        proposal.get_by_label("E-mail van de contactpersoon").fill(email)
+        proposal.get_by_label("Rol van de contactpersoon in dit netwerk").select_option(label="VDAB-jobcoach")
+        proposal.get_by_role("checkbox").check()
+        follow(proposal.get_by_role("button", name="De organisatie voorstellen"))
+
+    # A rejected form keeps what was typed and says what is wrong.
+    propose("Groep Intro Gent", "Nadia", "geen-adres")
+    proposal = page.get_by_test_id("organisation-propose")
+    assert proposal.get_by_label("Naam van de organisatie").input_value() == "Groep Intro Gent"
+    assert proposal.get_by_text("Voer een geldig e-mailadres in.").first.is_visible()
+    proposal.get_by_label("E-mail van de contactpersoon").fill("nadia@groepintro.example")
+    follow(proposal.get_by_role("button", name="De organisatie voorstellen"))
+    assert "Groep Intro Gent is voorgesteld." in page.get_by_role("status").inner_text()
+    assert page.url == url("networks:network_detail", network.pk)
+
+    visit(url("networks:membership_create", network.pk))
+    propose("CAW Gent", "Pieter", "pieter@caw-gent.example")
+
+    # The admin decides in Django admin (covered in networks/tests/test_organisation_proposal.py).
+    organisation_proposal_approve(
+        proposal=OrganisationProposal.objects.get(organisation__name="Groep Intro Gent"), by=admin_user
+    )
+    reason = "Staat al in de app als CAW Oost-Vlaanderen."
+    organisation_proposal_reject(
+        proposal=OrganisationProposal.objects.get(organisation__name="CAW Gent"), by=admin_user, reason=reason
+    )
+
+    visit(url("networks:network_detail", network.pk))
+    members = page.get_by_role("region", name="Leden").get_by_role("table")
+    assert "Nadia" in members.inner_text() and "Groep Intro Gent" in members.inner_text()
+    visit(url("youths:youth_detail", network.youth.pk))
+    assert page.get_by_text(f"CAW Gent werd niet goedgekeurd als partnerorganisatie: {reason}").is_visible()
+    # Proposing the same name again shows why it was not approved.
+    visit(url("networks:membership_create", network.pk))
+    propose("CAW Gent", "Pieter", "pieter@caw-gent.example")
+    assert page.get_by_test_id("organisation-propose").get_by_text(reason).is_visible()
