@@ -20,6 +20,20 @@ from zorgnetwerk.pdf import pdf_filename, pdf_response, print_context, render_pd
 
 NETWORK_MAP_TEMPLATE = "pdf/network_map.html"
 
+# The page under the drawing holds four rows of the table at most, so any network larger than
+# three would leave one or two rows alone on a second page. Up to TABLE_PAGE_MEMBERS members the
+# table of supporters gets a page of its own, filled up to TABLE_PAGE_ROWS rows with empty rows to
+# write on (supporters added at the table); a larger network starts the table under the drawing
+# and fills the second page.
+TABLE_PAGE_MEMBERS = 20
+TABLE_PAGE_ROWS = 18
+
+
+def _table_layout(member_count: int) -> dict:
+    own_page = member_count <= TABLE_PAGE_MEMBERS
+    empty_rows = max(0, TABLE_PAGE_ROWS - member_count) if own_page else 0
+    return {"table_on_own_page": own_page, "blank_rows": range(member_count + 1, member_count + 1 + empty_rows)}
+
 
 def _ecomap(memberships=(), *, youth=None, came_in_at_18=frozenset()) -> dict:
     """The eco-map: its layout for the template (the youth's name in the centre is HTML) and the
@@ -42,7 +56,7 @@ def network_map_blank_pdf(request: HttpRequest) -> HttpResponse:
         blank=True,
         **_ecomap(),
         memberships=[],
-        blank_rows=range(8),
+        **_table_layout(0),
     )
     pdf = render_pdf(NETWORK_MAP_TEMPLATE, context, request=request)
     return pdf_response(pdf, pdf_filename("netwerkkaart-blanco"))
@@ -69,6 +83,7 @@ def network_map_context(network) -> dict:
         memberships=memberships,
         **_ecomap(memberships, youth=youth, came_in_at_18=came_in_at_18),
         came_in_at_18=came_in_at_18,
+        **_table_layout(len(memberships)),
         missing_sectors=[sector.label for sector in ESSENTIAL_SECTORS if sector not in present],
     )
 

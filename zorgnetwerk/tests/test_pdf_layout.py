@@ -120,6 +120,35 @@ def test_the_network_map_of_a_small_network(coach_client, network):
     pdf = _get(coach_client, "networks:network_map_pdf", network.pk)
     save_artifacts("p11-filled", pdf)
     _check_margins(pdf, "p.11 filled")
+    # The drawing on page 1; the table on page 2, with rows to write on for who joins at the table.
+    assert pdf_page_count(pdf) == 2
+    assert "Begeleiders" not in _page_words(pdf, 1) and "Sara Vermeulen (trekker)" in _page_words(pdf, 2)
+
+
+def test_the_network_map_never_ends_on_a_near_empty_page_whatever_the_size(coach_client, network):
+    # Before: from five members on, one or two rows sat alone on a second page.
+    from accounts.choices import Sector
+    from networks.choices import MemberRole
+    from networks.services import network_add_member
+    from networks.tests.factories import OrganisationFactory, SupporterFactory
+
+    pdfs = {3: _get(coach_client, "networks:network_map_pdf", network.pk)}
+    for count in range(4, 29):
+        organisation = OrganisationFactory(name=f"Dienst {count} Gent-Zuid", sector=list(Sector)[count % 10])
+        supporter = SupporterFactory(
+            first_name=f"Voornaam{count}",
+            last_name="Van den Broecke",
+            organisation=organisation,
+            email=f"begeleider{count}@dienst{count}.example",
+            phone="0470 12 34 56",
+        )
+        network_add_member(network=network, supporter=supporter, role=MemberRole.SOCIAL_WORKER)
+        if count in (5, 9, 14, 20, 21, 28):
+            pdfs[count] = _get(coach_client, "networks:network_map_pdf", network.pk)
+    for count, pdf in pdfs.items():
+        assert pdf_page_count(pdf) == 2, count
+        assert last_page_fill(pdf) > 0.4, (count, last_page_fill(pdf))
+        _check_margins(pdf, f"p.11 with {count} members")
 
 
 def test_the_blank_action_plan_takes_at_most_two_pages(coach_client):
