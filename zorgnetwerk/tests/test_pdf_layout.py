@@ -183,6 +183,38 @@ def test_the_shared_dossier_of_thirty_members_stays_inside_the_margins(coach_cli
     assert "+32 470 12 34 26" in text  # the last of 30 members, with a phone on its own line
 
 
+def test_a_young_network_with_a_handover_note_keeps_its_shared_dossier_on_one_sheet(coach_client, network):
+    # Empty lists print as one line, not as empty tables (with empty tables the demo's dossier of
+    # Nour put its handover note alone on a second page, 18 % full; now it is one sheet).
+    from django.utils import timezone
+
+    from handovers.models import Handover
+    from networks.tests.factories import SupporterFactory
+
+    karim = network.memberships.get(supporter__first_name="Karim")
+    karim.left_on = timezone.localdate()
+    karim.save(update_fields=["left_on"])
+    Handover.objects.create(
+        network=network,
+        leaver=karim,
+        successor=SupporterFactory(first_name="Nina", last_name="Janssens"),
+        successor_role="housing_counsellor",
+        reason="youth_moves",
+        status="accepted",
+        note=(
+            "Ahmad woont sinds deze maand in Minor Ndako.\nWat werkt: samen koken, dan praat hij het makkelijkst.\n"
+            "Let op: hij mist zijn broer, die in Antwerpen woont; contact met hem helpt.\n"
+            "Hij wil na de zomer starten met een opleiding elektriciteit bij het CVO."
+        ),
+    )
+    pdf = _get(coach_client, "handovers:shared_dossier_pdf", network.pk)
+    save_artifacts("overdracht-filled", pdf)
+    assert pdf_page_count(pdf) == 1
+    text = pdf_text(pdf)
+    assert "Geen open drempels. Geen open doorverwijzingen." in text and "Nog niets opgelijst." in text
+    assert "Ahmad woont sinds deze maand in Minor Ndako." in text
+
+
 @pytest.mark.parametrize("code", ["nl", "prs", "ti"])
 def test_the_leaflet_of_a_twelve_member_network_with_long_names_fits_one_sheet(coach_client, network, code):
     from actionplans.models import QuestionRoute
