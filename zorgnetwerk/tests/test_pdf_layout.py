@@ -251,3 +251,40 @@ def test_the_leaflet_of_thirty_members_fits_one_sheet_in_every_language_with_and
     save_artifacts(f"p09-stress-qr-{code}", pdf)
     assert pdf_page_count(pdf) == 1
     _check_margins(pdf, f"p.9 stress with QR {code}")
+
+
+def test_every_pdf_a_lead_of_the_demo_can_download_prints_well(db, settings, client):
+    """Walk the demo as its leads would: every template of every network, p.9 in every language.
+    p.9 is one sheet; no word passes the margins; no last page is nearly empty."""
+    from django.core.management import call_command
+
+    from networks.models import CareNetwork
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    problems, count = [], 0
+    for network in CareNetwork.objects.select_related("youth", "lead__supporter__user"):
+        client.force_login(network.lead.supporter.user)
+        downloads = {
+            "p.10": reverse("youths:youth_intake_pdf", args=[network.youth.pk]),
+            "p.11": reverse("networks:network_map_pdf", args=[network.pk]),
+            "p.12": reverse("actionplans:plan_pdf", args=[network.pk]),
+            "dossier": reverse("handovers:shared_dossier_pdf", args=[network.pk]),
+        }
+        for code in LEAFLET_CODES:
+            downloads[f"p.9 {code}"] = reverse("youths:youth_leaflet_pdf", args=[network.youth.pk]) + f"?lang={code}"
+        for name, address in downloads.items():
+            response = client.get(address)
+            assert response.status_code == 200, (network.youth.first_name, name)
+            pdf = pdf_response_bytes(response)
+            count += 1
+            pages = pdf_page_count(pdf)
+            where = f"{network.youth.first_name}: {name}"
+            if name.startswith("p.9") and pages != 1:
+                problems.append(f"{where} has {pages} pages")
+            if pages > 1 and last_page_fill(pdf) < 0.3:
+                problems.append(f"{where} ends on a near-empty page ({last_page_fill(pdf):.0%})")
+            if words_past_right_margin(pdf):
+                problems.append(f"{where} has words past the margin")
+    assert count >= 100
+    assert not problems, problems
