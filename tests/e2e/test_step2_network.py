@@ -1,6 +1,7 @@
 """Step 2 of the playbook: map the network — supporters from other organisations, the map, the coverage check."""
 
 import pytest
+from django.utils import translation
 
 from accounts.choices import Sector
 from networks.models import Membership
@@ -132,14 +133,16 @@ def test_coach_proposes_a_new_partner_and_hears_what_the_admin_decided(
     visit(url("networks:membership_create", network.pk))
     propose("CAW Gent", "Pieter", "pieter@caw-gent.example")
 
-    # The admin decides in Django admin (covered in networks/tests/test_organisation_proposal.py).
-    organisation_proposal_approve(
-        proposal=OrganisationProposal.objects.get(organisation__name="Groep Intro Gent"), by=admin_user
-    )
+    # The admin decides in Django admin (covered in networks/tests/test_organisation_proposal.py),
+    # in Dutch: the timeline keeps the line in the language it was written in.
     reason = "Staat al in de app als CAW Oost-Vlaanderen."
-    organisation_proposal_reject(
-        proposal=OrganisationProposal.objects.get(organisation__name="CAW Gent"), by=admin_user, reason=reason
-    )
+    with translation.override("nl"):
+        organisation_proposal_approve(
+            proposal=OrganisationProposal.objects.get(organisation__name="Groep Intro Gent"), by=admin_user
+        )
+        organisation_proposal_reject(
+            proposal=OrganisationProposal.objects.get(organisation__name="CAW Gent"), by=admin_user, reason=reason
+        )
 
     visit(url("networks:network_detail", network.pk))
     members = page.get_by_role("region", name="Leden").get_by_role("table")
