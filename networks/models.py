@@ -521,6 +521,7 @@ class OrganisationProposal(models.Model):
     rejection_reason = models.TextField(
         _("why it was not approved"),
         blank=True,
+        max_length=TEXT_SHORT,
         help_text=_("Told to the proposer and written on the network's timeline."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
