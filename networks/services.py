@@ -571,6 +571,18 @@ def organisation_propose(
     return proposal
 
 
+def _pending_proposal_locked(proposal: OrganisationProposal) -> OrganisationProposal:
+    """The proposal, locked for the decision; refused when an admin decided on it already."""
+    proposal = (
+        OrganisationProposal.objects.select_for_update(of=("self",))
+        .select_related("organisation", "network__youth", "proposed_by")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != OrganisationProposal.Status.PENDING:
+        raise ValidationError(_("This proposal was decided on already."))
+    return proposal
+
+
 @transaction.atomic
 def organisation_proposal_approve(*, proposal: OrganisationProposal, by) -> OrganisationProposal:
     """An admin approves a proposed organisation; its contact becomes a supporter of it and joins the network.
@@ -582,13 +594,7 @@ def organisation_proposal_approve(*, proposal: OrganisationProposal, by) -> Orga
     """
     if not user_acts_as_admin(by, "change_organisationproposal"):
         raise PermissionDenied(_("Only an administrator approves a proposed organisation."))
-    proposal = (
-        OrganisationProposal.objects.select_for_update(of=("self",))
-        .select_related("organisation", "network__youth", "proposed_by")
-        .get(pk=proposal.pk)
-    )
-    if proposal.status != OrganisationProposal.Status.PENDING:
-        raise ValidationError(_("This proposal was decided on already."))
+    proposal = _pending_proposal_locked(proposal)
     organisation = proposal.organisation
     organisation.status = organisation.Status.APPROVED
     organisation.save(update_fields=["status"])
@@ -629,13 +635,7 @@ def organisation_proposal_reject(*, proposal: OrganisationProposal, by, reason: 
     reason = " ".join(reason.split())
     if not reason:
         raise ValidationError(_("Give the reason: the proposer reads it."))
-    proposal = (
-        OrganisationProposal.objects.select_for_update(of=("self",))
-        .select_related("organisation", "network__youth", "proposed_by")
-        .get(pk=proposal.pk)
-    )
-    if proposal.status != OrganisationProposal.Status.PENDING:
-        raise ValidationError(_("This proposal was decided on already."))
+    proposal = _pending_proposal_locked(proposal)
     organisation = proposal.organisation
     organisation.is_active = False
     organisation.save(update_fields=["is_active"])
